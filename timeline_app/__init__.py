@@ -1,0 +1,3 @@
+"""timeline-app: turn news articles into timelines."""
+
+__version__ = "0.1.0"

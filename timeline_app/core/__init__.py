@@ -1,0 +1,1 @@
+"""The Qt-free core: ingest, dateline, tagger, normalization, events, session, export of data."""

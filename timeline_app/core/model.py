@@ -1,0 +1,224 @@
+"""Value objects shared by every stage of the pipeline.
+
+Everything here is a frozen dataclass: a stage takes values and returns new ones, and the
+only mutable object in the core is :class:`timeline_app.core.session.Session`.
+Offsets (``start``/``end``) always index :attr:`Article.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class TimexType(StrEnum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Granularity(StrEnum):
+    """The size of the calendar unit a value names, coarsest last."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    PART_OF_DAY = "part-of-day"
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    MILLENNIUM = "millennium"
+
+
+class DctOrigin(StrEnum):
+    DATELINE = "dateline"
+    HTML_META = "html-meta"
+    JSON_LD = "json-ld"
+    TIME_ELEMENT = "time-element"
+    FILENAME = "filename"
+    TIMEML = "timeml"
+    USER = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A half-open interval [start, end) of naive calendar datetimes (no time zone)."""
+
+    start: datetime
+    end: datetime
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError(f"empty interval {self.start}..{self.end}")
+
+    def to_json(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+@dataclass(frozen=True, slots=True)
+class DCT:
+    """The document creation time and where it came from.
+
+    ``value`` is a TIMEX3 value (``2016-06-30`` or ``2016-06-30T07:42``); ``start``/``end``
+    give the dateline's span in the article text when the DCT was read from the text.
+    """
+
+    value: str
+    origin: DctOrigin
+    confidence: float = 1.0
+    start: int | None = None
+    end: int | None = None
+    updated: str | None = None  # a "last updated" value seen beside the publication date
+
+    @property
+    def day(self) -> datetime:
+        """Midnight of the DCT's day: the anchor for day-level arithmetic."""
+        return datetime.fromisoformat(self.value[:10])
+
+    @property
+    def moment(self) -> datetime:
+        return datetime.fromisoformat(self.value)
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"value": self.value, "origin": str(self.origin),
+                                  "confidence": round(self.confidence, 2)}
+        if self.start is not None:
+            out["start"], out["end"] = self.start, self.end
+        if self.updated:
+            out["updated"] = self.updated
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One ingested document: the text all offsets index, its DCT and its boilerplate."""
+
+    source: str
+    title: str
+    text: str
+    dct: DCT | None = None
+    boilerplate: tuple[Span, ...] = ()
+    format: str = "text"  # text | markdown | html | timeml
+    # For TimeML input, the gold annotation found in the file (used by `eval`, not by the tagger).
+    gold_timexes: tuple[TimeExpression, ...] = ()
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        span = Span(start, end)
+        return any(region.overlaps(span) for region in self.boilerplate)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A TIMEX3: where it is, what it means, and why we think so."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str | None  # None when it cannot be resolved (deictic expression, no DCT)
+    mod: str | None = None
+    anchor: str | None = None  # "dct", the id of an earlier expression, or None
+    interval: Interval | None = None
+    granularity: Granularity | None = None
+    rule: str = ""
+    explanation: str = ""
+    quant: str | None = None  # SET only: "EACH", "EVERY"...
+    corrected: bool = False  # True when the value comes from the user
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def placeable(self) -> bool:
+        """Whether the expression can be drawn on a timeline."""
+        return self.interval is not None and self.type in (TimexType.DATE, TimexType.TIME)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "start": self.start, "end": self.end, "text": self.text,
+            "type": str(self.type), "value": self.value, "mod": self.mod,
+            "anchor": self.anchor,
+            "interval": self.interval.to_json() if self.interval else None,
+            "granularity": str(self.granularity) if self.granularity else None,
+            "rule": self.rule, "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What happened when: a sentence (or clause) anchored by a time expression."""
+
+    id: str
+    label: str
+    start: int
+    end: int
+    timex: str | None
+    interval: Interval | None
+    user_added: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "label": self.label, "start": self.start, "end": self.end,
+            "timex": self.timex,
+            "interval": self.interval.to_json() if self.interval else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The result of running the tagger and event finder on one article."""
+
+    timexes: tuple[TimeExpression, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A failure tied to one file: shown to the user, never raised past the pipeline."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One file's outcome: an analysed article, or the problems that stopped it."""
+
+    source: str
+    article: Article | None
+    analysis: Analysis = field(default_factory=Analysis)
+    errors: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None and not self.errors

@@ -1,0 +1,6 @@
+"""Placeholder."""
+from __future__ import annotations
+
+
+def resolve(candidates, text, dct, forced) -> list:
+    return []

@@ -1,0 +1,70 @@
+"""The forward flow in one place: file → Article → DCT → expressions → events.
+
+Every failure tied to a file becomes an error string on that file's result; nothing here
+raises past :func:`process_file`, so one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+
+from . import events as events_mod
+from . import ingest, normalize, tagger
+from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Span
+from .values import parse_value
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def user_dct(value: str) -> DCT:
+    """A DCT typed by the user (``--dct`` or a correction); raises ValueError when malformed."""
+    parsed = parse_value(value)
+    if parsed is None:
+        raise ValueError(f"not a date: {value!r}")
+    return DCT(value=value, origin=DctOrigin.USER, confidence=1.0)
+
+
+def analyze(article: Article, forced: Mapping[Span, str] | None = None) -> Analysis:
+    """Tag, resolve and build events for one article.
+
+    ``forced`` maps spans to user-corrected values; they take the place of the resolved value
+    and serve as anchors for the expressions after them.
+    """
+    candidates = tagger.tag(article.text)
+    timexes = normalize.resolve(candidates, article.text, article.dct, forced or {})
+    found = events_mod.find_events(article, timexes)
+    return Analysis(timexes=tuple(timexes), events=tuple(found))
+
+
+def process_file(path: str | Path, dct: DCT | None = None) -> ArticleResult:
+    """Ingest and analyse one file; failures are reported on the result, never raised."""
+    source = str(path)
+    try:
+        article = ingest.read_article(Path(path))
+    except ingest.IngestError as exc:
+        return ArticleResult(source=source, article=None, errors=(str(exc),))
+    if dct is not None:
+        article = dataclasses.replace(article, dct=dct)
+    try:
+        analysis = analyze(article)
+    except Exception as exc:  # a tagger bug must not lose the other files' results
+        return ArticleResult(source=source, article=article,
+                             errors=(f"{source}: internal error while tagging: {exc!r}",))
+    return ArticleResult(source=source, article=article, analysis=analysis)
+
+
+def process_files(paths: Iterable[str | Path], dct: DCT | None = None,
+                  progress: ProgressFn | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Iterator[ArticleResult]:
+    """Process files in order, reporting progress; stops early when ``cancelled()`` is true."""
+    todo = list(paths)
+    for i, path in enumerate(todo):
+        if cancelled is not None and cancelled():
+            return
+        if progress is not None:
+            progress(i, len(todo), str(path))
+        yield process_file(path, dct)
+    if progress is not None:
+        progress(len(todo), len(todo), "")

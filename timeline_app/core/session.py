@@ -1,0 +1,277 @@
+"""The session: loaded articles, their analyses, the user's corrections and view state.
+
+The session is the only mutable object in the core. What the views show is always derived as
+``analyze(article with corrected DCT, forced values) + added events − deleted events``, so a
+correction can be undone by removing it, and corrections survive re-extraction with newer rules
+because they are attached to text spans, not to expression ids.
+
+Observers subscribe with :meth:`Session.subscribe`; the Qt layer adapts them to signals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Event, Span, TimeExpression, TimexType
+from .pipeline import analyze
+from .values import is_valid, parse_value
+
+
+class CorrectionKind(StrEnum):
+    DCT = "dct"
+    VALUE = "value"
+    ADD_EVENT = "add-event"
+    DELETE_EVENT = "delete-event"
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """One user decision, attached to an article and (except for DCT) to a text span.
+
+    ``text`` is the span's text when the correction was made: if the article text changes the
+    correction can still be re-attached, or shown as orphaned when it cannot.
+    """
+
+    kind: CorrectionKind
+    article: str
+    value: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    label: str | None = None
+
+    @property
+    def span(self) -> Span | None:
+        return Span(self.start, self.end) if self.start is not None and self.end is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What changed: ``kind`` is added, removed, changed, reordered or cleared."""
+
+    kind: str
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Entry:
+    """One loaded article and everything derived from it."""
+
+    key: str
+    article: Article
+    analysis: Analysis
+    errors: tuple[str, ...] = ()
+    orphans: tuple[Correction, ...] = ()
+    color: str | None = None
+
+    @property
+    def timex_by_id(self) -> dict[str, TimeExpression]:
+        return {t.id: t for t in self.analysis.timexes}
+
+
+Observer = Callable[[Change], None]
+
+
+@dataclass
+class Session:
+    """Articles, their events and the corrections made to them."""
+
+    entries: list[Entry] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    view_state: dict[str, object] = field(default_factory=dict)
+    _observers: list[Observer] = field(default_factory=list, repr=False)
+    _originals: dict[str, Article] = field(default_factory=dict, repr=False)
+
+    # -- observation ---------------------------------------------------------------------
+    def subscribe(self, observer: Observer) -> Callable[[], None]:
+        self._observers.append(observer)
+        return lambda: self._observers.remove(observer)
+
+    def _emit(self, kind: str, *keys: str) -> None:
+        change = Change(kind, tuple(keys))
+        for observer in list(self._observers):
+            observer(change)
+
+    # -- loading -------------------------------------------------------------------------
+    def entry(self, key: str) -> Entry:
+        for entry in self.entries:
+            if entry.key == key:
+                return entry
+        raise KeyError(key)
+
+    def keys(self) -> list[str]:
+        return [e.key for e in self.entries]
+
+    def _unique_key(self, source: str) -> str:
+        taken = set(self.keys())
+        key, n = source, 2
+        while key in taken:
+            key, n = f"{source} ({n})", n + 1
+        return key
+
+    def add_result(self, result: ArticleResult) -> str | None:
+        """Add one processed file; a failed file goes to :attr:`problems`. Returns its key."""
+        if result.article is None:
+            self.problems.extend(result.errors)
+            self._emit("problems")
+            return None
+        key = self._unique_key(result.source)
+        self._originals[key] = result.article
+        entry = Entry(key=key, article=result.article, analysis=result.analysis, errors=result.errors)
+        self.entries.append(entry)
+        if result.errors:
+            self.problems.extend(result.errors)
+        if any(c.article == key for c in self.corrections):
+            self._rebuild(entry)
+        self._emit("added", key)
+        return key
+
+    def add_article(self, article: Article) -> str:
+        key = self.add_result(ArticleResult(source=article.source, article=article, analysis=analyze(article)))
+        assert key is not None
+        return key
+
+    def remove(self, key: str) -> None:
+        self.entries = [e for e in self.entries if e.key != key]
+        self.corrections = [c for c in self.corrections if c.article != key]
+        self._originals.pop(key, None)
+        self._emit("removed", key)
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.corrections.clear()
+        self.problems.clear()
+        self._originals.clear()
+        self._emit("cleared")
+
+    def move(self, key: str, index: int) -> None:
+        """Reorder lanes: put ``key`` at ``index``."""
+        entry = self.entry(key)
+        self.entries.remove(entry)
+        self.entries.insert(max(0, min(index, len(self.entries))), entry)
+        self._emit("reordered", key)
+
+    def set_color(self, key: str, color: str | None) -> None:
+        self.entry(key).color = color
+        self._emit("changed", key)
+
+    # -- corrections ---------------------------------------------------------------------
+    def apply(self, correction: Correction) -> None:
+        """Record a correction and re-derive its article; raises ValueError when invalid."""
+        self._validate(correction)
+        self.corrections.append(correction)
+        self._rebuild(self.entry(correction.article))
+        self._emit("changed", correction.article)
+
+    def revert(self, correction: Correction) -> None:
+        """Remove a correction (the last equal one): what undo does."""
+        for i in range(len(self.corrections) - 1, -1, -1):
+            if self.corrections[i] == correction:
+                del self.corrections[i]
+                break
+        else:
+            raise ValueError("correction not in session")
+        self._rebuild(self.entry(correction.article))
+        self._emit("changed", correction.article)
+
+    def set_dct(self, key: str, value: str) -> Correction:
+        c = Correction(CorrectionKind.DCT, key, value=value)
+        self.apply(c)
+        return c
+
+    def set_value(self, key: str, timex: TimeExpression, value: str) -> Correction:
+        c = Correction(CorrectionKind.VALUE, key, value=value, start=timex.start, end=timex.end, text=timex.text)
+        self.apply(c)
+        return c
+
+    def add_event(self, key: str, start: int, end: int, value: str, label: str | None = None) -> Correction:
+        text = self.entry(key).article.text[start:end]
+        c = Correction(CorrectionKind.ADD_EVENT, key, value=value, start=start, end=end, text=text, label=label)
+        self.apply(c)
+        return c
+
+    def delete_event(self, key: str, event: Event) -> Correction:
+        text = self.entry(key).article.text[event.start:event.end]
+        c = Correction(CorrectionKind.DELETE_EVENT, key, start=event.start, end=event.end, text=text)
+        self.apply(c)
+        return c
+
+    def _validate(self, c: Correction) -> None:
+        self.entry(c.article)  # KeyError for an unknown article
+        if c.kind is CorrectionKind.DCT:
+            if c.value is None or parse_value(c.value) is None:
+                raise ValueError(f"not a calendar date: {c.value!r}")
+        elif c.kind in (CorrectionKind.VALUE, CorrectionKind.ADD_EVENT):
+            if c.span is None or not c.value:
+                raise ValueError("a value correction needs a span and a value")
+            if not any(is_valid(c.value, t) for t in TimexType):
+                raise ValueError(f"not a TIMEX3 value: {c.value!r}")
+            if c.kind is CorrectionKind.ADD_EVENT and parse_value(c.value) is None:
+                raise ValueError(f"an event needs a placeable date, not {c.value!r}")
+        elif c.span is None:
+            raise ValueError("a deletion needs a span")
+
+    def _locate(self, article: Article, c: Correction) -> Span | None:
+        """Where the correction's text is now: the same span, or the nearest equal text."""
+        span = c.span
+        if span is None:
+            return None
+        if c.text is None or article.text[span.start:span.end] == c.text:
+            return span if span.end <= len(article.text) else None
+        best: int | None = None
+        pos = article.text.find(c.text)
+        while pos != -1:
+            if best is None or abs(pos - span.start) < abs(best - span.start):
+                best = pos
+            pos = article.text.find(c.text, pos + 1)
+        return Span(best, best + len(c.text)) if best is not None else None
+
+    def _rebuild(self, entry: Entry) -> None:
+        original = self._originals.get(entry.key, entry.article)
+        mine = [c for c in self.corrections if c.article == entry.key]
+        article = original
+        for c in mine:
+            if c.kind is CorrectionKind.DCT and c.value:
+                article = dataclasses.replace(article, dct=DCT(value=c.value, origin=DctOrigin.USER))
+        forced: dict[Span, str] = {}
+        located: list[tuple[Correction, Span]] = []
+        orphans: list[Correction] = []
+        for c in mine:
+            if c.kind is CorrectionKind.DCT:
+                continue
+            span = self._locate(article, c)
+            if span is None:
+                orphans.append(c)
+                continue
+            located.append((c, span))
+            if c.kind is CorrectionKind.VALUE:
+                forced[span] = c.value or ""
+        analysis = analyze(article, forced)
+        timex_spans = {t.span for t in analysis.timexes}
+        event_spans = {Span(e.start, e.end) for e in analysis.events}
+        deleted = {span for c, span in located if c.kind is CorrectionKind.DELETE_EVENT}
+        # A correction whose span the new extraction no longer has is kept, shown as orphaned.
+        orphans.extend(c for c, span in located
+                       if (c.kind is CorrectionKind.VALUE and span not in timex_spans)
+                       or (c.kind is CorrectionKind.DELETE_EVENT and span not in event_spans))
+        events = [e for e in analysis.events if Span(e.start, e.end) not in deleted]
+        added = [(c, span) for c, span in located if c.kind is CorrectionKind.ADD_EVENT]
+        for n, (c, span) in enumerate(added, start=1):
+            parsed = parse_value(c.value or "")
+            label = c.label or article.text[span.start:span.end].strip()[:80]
+            events.append(Event(id=f"u{n}", label=label, start=span.start, end=span.end, timex=None,
+                                interval=parsed[0] if parsed else None, user_added=True))
+        entry.article = article
+        entry.analysis = Analysis(timexes=analysis.timexes, events=tuple(events))
+        entry.orphans = tuple(orphans)
+
+    # -- queries -------------------------------------------------------------------------
+    def iter_events(self) -> Iterator[tuple[Entry, Event, TimeExpression | None]]:
+        for entry in self.entries:
+            by_id = entry.timex_by_id
+            for event in entry.analysis.events:
+                yield entry, event, by_id.get(event.timex) if event.timex else None

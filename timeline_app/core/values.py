@@ -1,0 +1,171 @@
+"""TIMEX3 value strings: validation, and the calendar interval each value denotes.
+
+``interval_of("2014")`` is [2014-01-01, 2015-01-01); ``interval_of("2016-W26")`` is
+[2016-06-27, 2016-07-04). The timeline draws these intervals, so a year is a bar across its
+year, not a point on 1 January.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from .model import Granularity, Interval, TimexType
+
+# Parts of the day, as offsets from midnight in hours. Night runs into the next morning,
+# which is how "overnight" and "Monday night" are meant in news.
+PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
+    "MO": (6, 12),
+    "MI": (12, 13),
+    "AF": (12, 18),
+    "EV": (18, 24),
+    "NI": (20, 30),
+    "DT": (6, 18),
+}
+PART_OF_DAY_NAMES = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening",
+                     "NI": "night", "DT": "daytime"}
+
+# Meteorological seasons (northern hemisphere): month the season starts, in the value's year.
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+REFERENCE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+_DATE_RE = re.compile(
+    r"""^(?:
+        (?P<millennium>\d)|
+        (?P<century>\d\d)|
+        (?P<decade>\d\d\d)|
+        (?P<year>\d{4})
+        (?:-(?:
+            (?P<month>\d\d)(?:-(?P<day>\d\d)
+                (?:T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d)(?::(?P<second>\d\d(?:\.\d+)?))?)?
+                   |(?P<pod>MO|MI|AF|EV|NI|DT)))?)?|
+            W(?P<week>\d\d)(?P<weekend>-WE)?|
+            Q(?P<quarter>[1-4])|
+            H(?P<half>[12])|
+            (?P<season>SP|SU|FA|WI)
+        ))?
+    )$""",
+    re.VERBOSE,
+)
+
+_DURATION_RE = re.compile(
+    r"^P(?:(?:(?:\d+(?:\.\d+)?|X)[YMWDLCE])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
+    r"|T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)$"
+)
+# SET values: a duration (P1W), or a date with X for the repeating part (XXXX-WXX-2).
+_SET_RE = re.compile(r"^(?:P.*|[X\d]{4}(?:-[\dWX-]+)?(?:T[\dA-Z:]+)?|T[\dA-Z:]+)$")
+_PARTIAL_RE = re.compile(r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-\d)?)?(?:T.+)?$")
+
+
+def parse_value(value: str) -> tuple[Interval, Granularity] | None:
+    """The interval and granularity a DATE/TIME value denotes, or None if it is not placeable.
+
+    Reference values (PRESENT_REF...), values with unknown parts (XXXX-06) and malformed
+    values are not placeable.
+    """
+    m = _DATE_RE.match(value)
+    if not m:
+        return None
+    g = m.groupdict()
+    try:
+        if g["millennium"] is not None:
+            first = int(g["millennium"]) * 1000
+            if first + 1000 > 9999:  # datetime stops at year 9999
+                return None
+            return Interval(datetime(max(first, 1), 1, 1), datetime(first + 1000, 1, 1)), Granularity.MILLENNIUM
+        if g["century"] is not None:
+            first = int(g["century"]) * 100
+            return Interval(datetime(max(first, 1), 1, 1), datetime(first + 100, 1, 1)), Granularity.CENTURY
+        if g["decade"] is not None:
+            first = int(g["decade"]) * 10
+            return Interval(datetime(max(first, 1), 1, 1), datetime(first + 10, 1, 1)), Granularity.DECADE
+        year = int(g["year"])
+        if year < 1:
+            return None
+        if g["week"] is not None:
+            monday = datetime.combine(date.fromisocalendar(year, int(g["week"]), 1), datetime.min.time())
+            if g["weekend"]:
+                return Interval(monday + timedelta(days=5), monday + timedelta(days=7)), Granularity.WEEKEND
+            return Interval(monday, monday + timedelta(days=7)), Granularity.WEEK
+        if g["quarter"] is not None:
+            start = datetime(year, 3 * int(g["quarter"]) - 2, 1)
+            return Interval(start, start + relativedelta(months=3)), Granularity.QUARTER
+        if g["half"] is not None:
+            start = datetime(year, 6 * int(g["half"]) - 5, 1)
+            return Interval(start, start + relativedelta(months=6)), Granularity.HALF
+        if g["season"] is not None:
+            start = datetime(year, SEASON_START_MONTH[g["season"]], 1)
+            return Interval(start, start + relativedelta(months=3)), Granularity.SEASON
+        if g["month"] is None:
+            return Interval(datetime(year, 1, 1), datetime(year + 1, 1, 1)), Granularity.YEAR
+        month = int(g["month"])
+        if g["day"] is None:
+            start = datetime(year, month, 1)
+            return Interval(start, start + relativedelta(months=1)), Granularity.MONTH
+        day = datetime(year, month, int(g["day"]))
+        if g["pod"]:
+            lo, hi = PART_OF_DAY_HOURS[g["pod"]]
+            return Interval(day + timedelta(hours=lo), day + timedelta(hours=hi)), Granularity.PART_OF_DAY
+        if g["hour"] is None:
+            return Interval(day, day + timedelta(days=1)), Granularity.DAY
+        start = day + timedelta(hours=int(g["hour"]))
+        if g["minute"] is None:
+            return Interval(start, start + timedelta(hours=1)), Granularity.HOUR
+        start += timedelta(minutes=int(g["minute"]))
+        if g["second"] is None:
+            return Interval(start, start + timedelta(minutes=1)), Granularity.MINUTE
+        start += timedelta(seconds=float(g["second"]))
+        return Interval(start, start + timedelta(seconds=1)), Granularity.SECOND
+    except (ValueError, OverflowError):  # 2016-02-30, week 54, year 0...
+        return None
+
+
+def is_valid(value: str, type_: TimexType | str) -> bool:
+    """Whether ``value`` is a well-formed TIMEX3 value for ``type_`` (used to check user edits)."""
+    type_ = TimexType(type_)
+    if type_ is TimexType.DURATION:
+        return bool(_DURATION_RE.match(value))
+    if type_ is TimexType.SET:
+        return bool(_SET_RE.match(value))
+    if value in REFERENCE_VALUES:
+        return True
+    if parse_value(value) is not None:
+        return True
+    # Underspecified but well-formed dates such as XXXX-06-28 or 2016-XX.
+    return bool(_PARTIAL_RE.match(value)) and "X" in value
+
+
+def granularity_of(value: str) -> Granularity | None:
+    parsed = parse_value(value)
+    return parsed[1] if parsed else None
+
+
+def format_day(d: datetime | date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def format_week(d: datetime | date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def human(value: str) -> str:
+    """A short reading of a value for explanations: 2016-06-28 → Tue 28 Jun 2016."""
+    parsed = parse_value(value)
+    if parsed is None:
+        return value
+    interval, gran = parsed
+    s = interval.start
+    if gran is Granularity.DAY:
+        return s.strftime("%a %d %b %Y").replace(" 0", " ")
+    if gran is Granularity.MONTH:
+        return s.strftime("%B %Y")
+    if gran is Granularity.WEEK:
+        return f"week {value[-2:].lstrip('0')} of {value[:4]} ({s:%d %b}–{interval.end - timedelta(days=1):%d %b})"
+    if gran is Granularity.PART_OF_DAY:
+        return f"{PART_OF_DAY_NAMES[value[-2:]]} of {s:%a %d %b %Y}".replace(" 0", " ")
+    return value
