@@ -1,6 +1,89 @@
-"""Placeholder."""
+"""Events: each sentence with a placeable time expression becomes one event.
+
+Sentence splitting must survive abbreviations ("Col. Christopher Garver", "U.S.", "Jan. 1"):
+a full stop ends a sentence only when the word before it is not a known abbreviation or an
+initial, and what follows starts like a sentence.
+"""
+
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
 
-def find_events(article, timexes) -> list:
-    return []
+from .model import Article, Event, Granularity, Span, TimeExpression
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt cmdr adm maj cpl pvt rev sen rep gov pres st sr jr
+co corp inc ltd bros no vs etc al approx est dept univ assn ave blvd rd mt ft
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+u.s u.k u.n e.u a.m p.m i.e e.g d.c l.a n.y
+""".split())
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*\S)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
+_MAX_LABEL = 90
+
+
+def sentences(text: str) -> Iterator[Span]:
+    """Sentence spans of ``text`` (leading/trailing whitespace excluded)."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if text[m.start()] == ".":
+            word = _WORD_BEFORE.search(text[max(start, m.start() - 30):m.start() + 1].rstrip("."))
+            token = word.group(1).lower().rstrip(".") if word else ""
+            # "Col. Garver", "U.S. officials", "Jan. 1": not an end. A single capital is an initial.
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        yield from _trimmed(text, start, end)
+        start = end
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Span(start, end)
+
+
+def make_label(sentence: str) -> str:
+    """A short one-line label for the timeline: the sentence, cut at a word boundary."""
+    label = " ".join(sentence.split())
+    if len(label) <= _MAX_LABEL:
+        return label
+    cut = label.rfind(" ", 0, _MAX_LABEL - 1)
+    return label[: cut if cut > 40 else _MAX_LABEL - 1].rstrip(",;:") + "…"
+
+
+_RANK = {g: i for i, g in enumerate(Granularity)}  # finer granularities come first in the enum
+
+
+def find_events(article: Article, timexes: Sequence[TimeExpression]) -> list[Event]:
+    """One event per sentence that holds a placeable expression outside boilerplate/dateline.
+
+    The event takes the most precise placeable expression of its sentence (the first on ties):
+    "formed some 18 months ago ... expansion in 2014" is about the formation, 2014-12.
+    """
+    placeable = [t for t in timexes if t.placeable]
+    dateline = None
+    if article.dct is not None and article.dct.start is not None and article.dct.end is not None:
+        dateline = Span(article.dct.start, article.dct.end)
+    events: list[Event] = []
+    i = 0
+    for sent in sentences(article.text):
+        inside = []
+        while i < len(placeable) and placeable[i].start < sent.end:
+            if placeable[i].start >= sent.start:
+                inside.append(placeable[i])
+            i += 1
+        if not inside or article.in_boilerplate(sent.start, sent.end):
+            continue
+        if dateline is not None and dateline.overlaps(sent):
+            continue
+        best = min(inside, key=lambda t: (_RANK[t.granularity] if t.granularity else 99, t.start))
+        events.append(Event(id=f"e{len(events) + 1}", label=make_label(article.text[sent.start:sent.end]),
+                            start=sent.start, end=sent.end, timex=best.id, interval=best.interval))
+    return events

@@ -1,6 +1,175 @@
-"""Placeholder."""
+"""Resolve tagged candidates into TIMEX3 values, intervals and explanations.
+
+Reference times follow news practice (GUIDE §3): deictic expressions ("yesterday", "this
+week", "Tuesday") resolve against the DCT, with the tense of the governing verb choosing past
+or future; anaphoric ones ("three days later", "the next day") against the last mentioned
+date; without a DCT, deictic ones fall back to the last mentioned date (narrative) and stay
+unresolved — but listed — when there is none.
+"""
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
-def resolve(candidates, text, dct, forced) -> list:
-    return []
+from ..rules.loader import RuleSet, default_ruleset
+from .builders import NoMeaning, build
+from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
+from .semantics import Clock, Fixed, Literal, Meaning, Named, Shift, resolve_named, resolve_shift
+from .tagger import Candidate
+from .tense import Tense, tense_near
+from .values import human, is_valid, parse_value
+
+_GRAN_UNIT = {
+    Granularity.CENTURY: "CE", Granularity.DECADE: "DE", Granularity.YEAR: "Y",
+    Granularity.HALF: "H", Granularity.QUARTER: "Q", Granularity.SEASON: "M",
+    Granularity.MONTH: "M", Granularity.WEEK: "W", Granularity.WEEKEND: "W",
+}
+
+
+@dataclass(slots=True)
+class _Anchor:
+    """A point to resolve against: when, how precisely it is known, and what it is."""
+
+    when: datetime
+    unit: str
+    id: str  # "dct" or a timex id
+    label: str  # for explanations: "the dateline Thu 30 Jun 2016"
+
+
+def _anchor_from(tid: str, value: str, interval: Interval, gran: Granularity) -> _Anchor:
+    return _Anchor(when=interval.start, unit=_GRAN_UNIT.get(gran, "D"), id=tid,
+                   label=f"the date mentioned before, {human(value)}")
+
+
+def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense, str] | None) -> str:
+    why = f' ({tense[0]} tense "{tense[1]}")' if tense else ""
+    at = f" {anchor.label}" if anchor else ""
+    if isinstance(m, Fixed):
+        return f"{human(value)}, stated in full"
+    if isinstance(m, Literal):
+        return {"PRESENT_REF": "the present, as of the document date",
+                "PAST_REF": "some time in the past, not placeable",
+                "FUTURE_REF": "some time in the future, not placeable"}.get(
+            value, "a length of time")
+    if isinstance(m, Named):
+        if m.rel == -1:
+            where = "the last one before"
+        elif m.rel == 1:
+            where = "the next one after"
+        elif m.rel == 0:
+            where = "the one in the same period as"
+        elif tense and tense[0] is Tense.FUTURE:
+            where = "the next one on or after"
+        else:
+            where = "the latest one on or before" if m.kind == "weekday" else "the one nearest"
+        noun = {"weekday": human(value)[:3], "monthday": "such day", "month": "such month"}.get(m.kind, m.kind)
+        return f"{human(value)}: {where.replace('one', noun, 1)}{at}{why}"
+    if isinstance(m, Shift):
+        if m.n == 0:
+            return f"{human(value)}: the same {_UNIT_NAME.get(m.unit, m.unit)} as{at}"
+        count = abs(m.n)
+        unit = _UNIT_NAME.get(m.unit, m.unit) + ("s" if count != 1 else "")
+        direction = "before" if m.n < 0 else "after"
+        return f"{human(value)}: {count:g} {unit} {direction}{at}"
+    if isinstance(m, Clock):
+        return f"{value}: clock time on {human(value[:10])}{' (' + at.strip() + ')' if m.day is None else ''}"
+    return value
+
+
+_UNIT_NAME = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day", "Q": "quarter",
+              "H": "half-year", "DE": "decade", "CE": "century", "SE": "season", "HOUR": "hour",
+              "MIN": "minute", "FN": "fortnight"}
+
+
+def _needs(m: Meaning) -> str | None:
+    """Which anchor a meaning needs: "dct", "previous", or None."""
+    if isinstance(m, (Fixed, Literal)):
+        return None
+    if isinstance(m, Clock):
+        return _needs(m.day) if m.day is not None else "dct"
+    return m.anchor
+
+
+def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | None:
+    if isinstance(m, (Fixed, Literal)):
+        return m.value
+    if anchor is None:
+        return None
+    if isinstance(m, Named):
+        return resolve_named(m, anchor.when, tense)
+    if isinstance(m, Shift):
+        return resolve_shift(m, anchor.when, anchor.unit)
+    if isinstance(m, Clock):
+        day = _resolve(m.day, anchor, tense) if m.day is not None else resolve_shift(Shift("D", 0), anchor.when, "D")
+        if day is None or len(day) < 10:
+            return None
+        hour = f"T{m.hour:02d}" if m.minute is None and m.hour == 24 else f"T{m.hour:02d}:{(m.minute or 0):02d}"
+        return day[:10] + hour
+    return None
+
+
+def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
+            forced: Mapping[Span, str] | None = None, ruleset: RuleSet | None = None) -> list[TimeExpression]:
+    """Turn candidates (in text order) into TimeExpressions with values, intervals and reasons."""
+    rs = ruleset or default_ruleset()
+    forced = forced or {}
+    dct_anchor = None
+    if dct is not None:
+        dct_anchor = _Anchor(when=dct.day, unit="D", id="dct", label=f"the document date {human(dct.value[:10])}")
+    last: _Anchor | None = None
+    out: list[TimeExpression] = []
+    for c in candidates:
+        tid = f"t{len(out) + 1}"
+        surface = text[c.start:c.end]
+        try:
+            built = build(rs, c)
+        except NoMeaning:
+            continue
+        m = built.meaning
+        need = _needs(m)
+        tense_info = None
+        if isinstance(m, Named) and m.rel is None or isinstance(m, Clock) and isinstance(m.day, Named):
+            tense_info = tense_near(text, c.start, c.end)
+        tense = tense_info[0] if tense_info else None
+        anchor = None
+        if need == "previous":
+            anchor = last or dct_anchor
+        elif need == "dct":
+            anchor = dct_anchor or last  # a narrative without a DCT: the last mentioned date
+        value = _resolve(m, anchor, tense)
+        type_ = TimexType(built.type)
+        if c.span in forced:
+            value = forced[c.span]
+            if is_valid(value, TimexType.DURATION) and type_ is not TimexType.SET:
+                type_ = TimexType.DURATION
+            elif type_ in (TimexType.DATE, TimexType.TIME):
+                type_ = TimexType.TIME if "T" in value else TimexType.DATE
+            explanation = f"{surface} → {value}: set by the user"
+        elif value is not None and type_ is TimexType.SET:
+            explanation = f"{surface} → {value}: repeats every {value[1:] if value.startswith('P') else value}"
+        elif value is None:
+            explanation = f"{surface}: cannot be resolved without a document date or an earlier date"
+        else:
+            explanation = f"{surface} → {value}: {_describe(m, value, anchor, tense_info)}"
+        parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
+        interval, gran = parsed if parsed else (None, None)
+        quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
+        expr = TimeExpression(
+            id=tid, start=c.start, end=c.end, text=surface, type=type_, value=value, mod=built.mod,
+            anchor=anchor.id if anchor is not None and need else None, interval=interval,
+            granularity=gran, rule=c.rule.name, explanation=explanation, quant=quant,
+            corrected=c.span in forced,
+        )
+        out.append(expr)
+        if interval is not None and gran is not None and value is not None:
+            last = _anchor_from(tid, value, interval, gran)
+    return out
+
+
+def resolve_text(text: str, dct: DCT | None) -> list[TimeExpression]:
+    """Tag and resolve a text in one call (tests, worked examples)."""
+    from .tagger import tag
+
+    return resolve(tag(text), text, dct)

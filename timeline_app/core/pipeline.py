@@ -32,7 +32,7 @@ def analyze(article: Article, forced: Mapping[Span, str] | None = None) -> Analy
     ``forced`` maps spans to user-corrected values; they take the place of the resolved value
     and serve as anchors for the expressions after them.
     """
-    candidates = tagger.tag(article.text)
+    candidates = tagger.tag(article.text, skip=article.boilerplate)
     timexes = normalize.resolve(candidates, article.text, article.dct, forced or {})
     found = events_mod.find_events(article, timexes)
     return Analysis(timexes=tuple(timexes), events=tuple(found))

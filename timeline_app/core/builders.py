@@ -1,0 +1,333 @@
+"""Builders: turn a rule's named groups into a typed meaning (see :mod:`.semantics`).
+
+A rule names its builder with ``build:``; each builder reads the named groups it knows
+(``year``, ``month``, ``day``, ``weekday``, ``number``, ``unit``, ``rel``, ``mod``, ``qmod``, ``pod``,
+``hour``, ``minute``, ``ampm``, ``word``, ``dir``, ``season``, ``ordinal``, ``decade``) and the
+rule's parameters (``unit``, ``n``, ``value``, ``pod``, ``anchor``, ``direction``, ``mod``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..rules.loader import RuleSet, table_key
+from .semantics import Clock, Fixed, Literal, Meaning, Named, Shift
+from .tagger import Candidate
+
+
+class NoMeaning(ValueError):
+    """The match cannot be read as a time after all (e.g. month 13); the candidate is dropped."""
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    meaning: Meaning
+    type: str
+    mod: str | None
+
+
+def _num(rs: RuleSet, surface: str) -> float | str:
+    """A count: digits, number words, or "X" for vague counts ("several")."""
+    s = surface.replace(",", "").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s) if "." in s else int(s)
+    found = rs.lookup("number", s)
+    if found is None:
+        raise NoMeaning(f"not a number: {surface!r}")
+    return found if found == "X" else (float(found) if "." in found else int(found))
+
+
+def _unit(rs: RuleSet, surface: str) -> str:
+    unit = rs.lookup("unit", surface)
+    if unit is None:
+        raise NoMeaning(f"not a unit: {surface!r}")
+    return unit
+
+
+def _month(rs: RuleSet, surface: str) -> int:
+    if surface.isdigit():
+        month = int(surface)
+    else:
+        found = rs.lookup("month", surface)
+        month = int(found) if found else 0
+    if not 1 <= month <= 12:
+        raise NoMeaning(f"not a month: {surface!r}")
+    return month
+
+
+def _year(g: dict[str, str]) -> int | None:
+    if "year" in g:
+        return int(g["year"])
+    if "yy" in g:  # two-digit years: '98 → 1998, '05 → 2005
+        yy = int(g["yy"].lstrip("'\u2019"))
+        return 2000 + yy if yy < 50 else 1900 + yy
+    return None
+
+
+def _mod(rs: RuleSet, c: Candidate) -> str | None:
+    if "mod" in c.rule.params:
+        return c.rule.params["mod"] or None
+    for key in ("mod", "qmod"):
+        if key in c.groups:
+            return rs.lookup("mod", c.groups[key]) or None
+    return None
+
+
+def _rel(rs: RuleSet, c: Candidate) -> int | None:
+    if "n" in c.rule.params:
+        return int(c.rule.params["n"])
+    if "rel" in c.groups:
+        found = rs.lookup("relword", c.groups["rel"])
+        return int(found) if found is not None else None
+    return None
+
+
+def _pod(rs: RuleSet, c: Candidate) -> str | None:
+    if "pod" in c.rule.params:
+        return c.rule.params["pod"]
+    return rs.lookup("part_of_day", c.groups["pod"]) if "pod" in c.groups else None
+
+
+def _anchor(c: Candidate) -> str:
+    return c.rule.params.get("anchor", "dct")
+
+
+def _day(surface: str) -> int:
+    return int(re.match(r"\d+", surface).group())  # type: ignore[union-attr]
+
+
+def build_date(rs: RuleSet, c: Candidate) -> Meaning:
+    g = c.groups
+    year = _year(g)
+    month = _month(rs, g["month"]) if "month" in g else None
+    day = _day(g["day"]) if "day" in g else None
+    if day is not None and not 1 <= day <= 31:
+        raise NoMeaning("day out of range")
+    if year is not None and month is not None and day is not None:
+        return Fixed(f"{year:04d}-{month:02d}-{day:02d}")
+    if year is not None and month is not None:
+        return Fixed(f"{year:04d}-{month:02d}")
+    if year is not None:
+        return Fixed(f"{year:04d}")
+    if month is not None and day is not None:
+        return Named("monthday", month, day=day, rel=_rel(rs, c), anchor=_anchor(c), pod=_pod(rs, c))
+    raise NoMeaning("a date needs at least a year, or a month and a day")
+
+
+def build_month(rs: RuleSet, c: Candidate) -> Meaning:
+    month = _month(rs, c.groups["month"])
+    year = _year(c.groups)
+    if year is not None:
+        return Fixed(f"{year:04d}-{month:02d}")
+    return Named("month", month, rel=_rel(rs, c), anchor=_anchor(c))
+
+
+def build_weekday(rs: RuleSet, c: Candidate) -> Meaning:
+    found = rs.lookup("weekday", c.groups["weekday"])
+    if found is None:
+        raise NoMeaning("not a weekday")
+    return Named("weekday", int(found), rel=_rel(rs, c), anchor=_anchor(c), pod=_pod(rs, c))
+
+
+def build_relative(rs: RuleSet, c: Candidate) -> Meaning:
+    g = c.groups
+    unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
+    n = _rel(rs, c)
+    if n is None:
+        raise NoMeaning("no direction")
+    if "season" in g:
+        return Named("season", 0, season=rs.lookup("season", g["season"]), rel=n, anchor=_anchor(c))
+    return Shift(unit=unit, n=n, anchor=_anchor(c), pod=_pod(rs, c))
+
+
+def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
+    g = c.groups
+    unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
+    n = _num(rs, g["number"]) if "number" in g else 1
+    direction = c.rule.params.get("direction") or g.get("dir", "")
+    sign = 1 if table_key(direction) in ("later", "after", "from now", "hence", "on", "+", "in", "ahead") else -1
+    if n == "X":  # "several years ago": some time in the past
+        return Literal("PAST_REF" if sign < 0 else "FUTURE_REF")
+    return Shift(unit=unit, n=sign * float(n), anchor=_anchor(c))
+
+
+def build_deictic(rs: RuleSet, c: Candidate) -> Meaning:
+    word = c.groups.get("word", c.rule.params.get("value", ""))
+    found = rs.lookup("deictic", word)
+    if found is None:
+        raise NoMeaning(f"unknown deictic word {word!r}")
+    offset, _, pod = found.partition(" ")
+    return Shift(unit="D", n=int(offset), anchor="dct", pod=pod or _pod(rs, c))
+
+
+def build_ref(rs: RuleSet, c: Candidate) -> Meaning:
+    if "value" in c.rule.params:
+        return Literal(c.rule.params["value"])
+    found = rs.lookup("ref", c.groups.get("word", ""))
+    if found is None:
+        raise NoMeaning("unknown reference word")
+    return Literal(found)
+
+
+def _duration_value(n: float | str, unit: str) -> str:
+    # TimeML writes decades and centuries in years; weekends as days, fortnights as weeks.
+    factor = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3), "FN": ("W", 2),
+              "WE": ("D", 2)}
+    letter, mult = factor.get(unit, (unit, 1))
+    if n == "X":
+        amount = "X"
+    else:
+        total = float(n) * mult
+        if total != int(total) and letter in ("Y", "D", "H", "W"):
+            # 1.5 years → P18M; 2.5 days → PT60H: TIMEX3 prefers whole numbers of a smaller unit.
+            letter, total = {"Y": ("M", total * 12), "W": ("D", total * 7), "D": ("H", total * 24),
+                             "H": ("MIN", total * 60)}[letter]
+        amount = str(int(total)) if total == int(total) else f"{total:g}"
+    if letter in ("H", "MIN", "S"):
+        return f"PT{amount}{'M' if letter == 'MIN' else letter}"
+    return f"P{amount}{letter}"
+
+
+def build_duration(rs: RuleSet, c: Candidate) -> Meaning:
+    if "value" in c.rule.params:
+        return Literal(c.rule.params["value"])
+    g = c.groups
+    unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
+    n = _num(rs, g["number"]) if "number" in g else ("X" if c.rule.params.get("n") == "X" else 1)
+    return Literal(_duration_value(n, unit))
+
+
+def build_set(rs: RuleSet, c: Candidate) -> Meaning:
+    g = c.groups
+    if "weekday" in g:
+        found = rs.lookup("weekday", g["weekday"])
+        return Literal(f"XXXX-WXX-{found}")
+    if "word" in g and rs.lookup("set", g["word"]):
+        return Literal(rs.lookup("set", g["word"]) or "")
+    if "value" in c.rule.params:
+        return Literal(c.rule.params["value"])
+    unit = _unit(rs, g["unit"])
+    n = _num(rs, g["number"]) if "number" in g else 1
+    return Literal(_duration_value(n, unit))
+
+
+def build_time(rs: RuleSet, c: Candidate) -> Meaning:
+    g = c.groups
+    if "value" in c.rule.params:  # noon, midnight
+        hour, minute = (int(x) for x in c.rule.params["value"].split(":"))
+    else:
+        hour = int(g["hour"])
+        minute = int(g["minute"]) if "minute" in g else None
+        ampm = table_key(g.get("ampm", "")).replace(" ", "")
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if minute is None and not ampm:
+            raise NoMeaning("a bare number is not a clock time")
+    if not (0 <= hour <= 24 and (minute is None or 0 <= minute < 60)):
+        raise NoMeaning("clock out of range")
+    day: Meaning | None = None
+    if "weekday" in g:
+        day = build_weekday(rs, c)
+    elif "word" in g:
+        day = build_deictic(rs, c)
+    elif "month" in g and "day" in g:
+        day = build_date(rs, c)
+    if isinstance(day, Literal):
+        day = None
+    return Clock(hour=hour, minute=minute, day=day)  # type: ignore[arg-type]
+
+
+def build_part_of_day(rs: RuleSet, c: Candidate) -> Meaning:
+    pod = _pod(rs, c)
+    if "weekday" in c.groups:
+        found = rs.lookup("weekday", c.groups["weekday"])
+        return Named("weekday", int(found or 1), rel=_rel(rs, c), anchor=_anchor(c), pod=pod)
+    return Shift(unit="D", n=_rel(rs, c) or 0, anchor=_anchor(c), pod=pod)
+
+
+def build_anaphor(rs: RuleSet, c: Candidate) -> Meaning:
+    unit = c.rule.params.get("unit") or _unit(rs, c.groups["unit"])
+    n = _rel(rs, c)
+    if "number" in c.groups:
+        count = _num(rs, c.groups["number"])
+        if count == "X":
+            return Literal("PAST_REF")
+        n = int(float(count)) * (n if n is not None else 1)
+    return Shift(unit=unit, n=n or 0, anchor="previous", pod=_pod(rs, c))
+
+
+def build_season(rs: RuleSet, c: Candidate) -> Meaning:
+    code = rs.lookup("season", c.groups["season"]) or "SU"
+    year = _year(c.groups)
+    if year is not None:
+        return Fixed(f"{year:04d}-{code}")
+    return Named("season", 0, season=code, rel=_rel(rs, c), anchor=_anchor(c))
+
+
+def build_quarter(rs: RuleSet, c: Candidate) -> Meaning:
+    g = c.groups
+    kind = c.rule.params.get("unit", "quarter")
+    letter = "Q" if kind == "quarter" else "H"
+    if "ordinal" in g:
+        index = int(rs.lookup("ordinal", g["ordinal"]) or g["ordinal"][0])
+        limit = 4 if letter == "Q" else 2
+        if index == -1:
+            index = limit
+        if not 1 <= index <= limit:
+            raise NoMeaning("no such quarter")
+    else:
+        index = 0
+    year = _year(g)
+    if year is not None and index:
+        return Fixed(f"{year:04d}-{letter}{index}")
+    if not index:  # "the quarter", "the latest quarter": the one just reported
+        return Shift(unit=letter, n=_rel(rs, c) if _rel(rs, c) is not None else -1, anchor=_anchor(c))
+    return Named(kind, index, rel=_rel(rs, c), anchor=_anchor(c))
+
+
+def build_decade(rs: RuleSet, c: Candidate) -> Meaning:
+    g = c.groups
+    if "decade" in g:
+        digits = g["decade"].strip("'\u2019")
+        if len(digits) == 4:
+            return Fixed(digits[:3])
+        if len(digits) == 2:  # '90s → 199, '00s → 200
+            return Fixed(("19" if int(digits) >= 10 else "20") + digits[0])
+    word = rs.lookup("decade", g.get("word", ""))
+    if word is not None:
+        return Fixed(f"19{word}")
+    raise NoMeaning("not a decade")
+
+
+def build_century(rs: RuleSet, c: Candidate) -> Meaning:
+    ordinal = c.groups["ordinal"]
+    digits = re.match(r"\d+", ordinal)
+    n = int(digits.group()) if digits else int(rs.lookup("ordinal", ordinal) or 0)
+    if not 1 <= n <= 30:
+        raise NoMeaning("no such century")
+    return Fixed(f"{n - 1:02d}")
+
+
+def build_literal(rs: RuleSet, c: Candidate) -> Meaning:
+    return Literal(c.rule.params["value"])
+
+
+BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
+    "date": build_date, "month": build_month, "weekday": build_weekday, "relative": build_relative,
+    "offset": build_offset, "deictic": build_deictic, "ref": build_ref, "duration": build_duration,
+    "set": build_set, "time": build_time, "part-of-day": build_part_of_day, "anaphor": build_anaphor,
+    "season": build_season, "quarter": build_quarter, "decade": build_decade,
+    "century": build_century, "literal": build_literal,
+}
+
+
+def build(rs: RuleSet, c: Candidate) -> Built:
+    meaning = BUILDERS[c.rule.build](rs, c)
+    type_ = c.rule.type
+    if isinstance(meaning, Clock) or (isinstance(meaning, (Named, Shift)) and meaning.pod and type_ == "DATE"):
+        type_ = "TIME"
+    return Built(meaning=meaning, type=type_, mod=_mod(rs, c))

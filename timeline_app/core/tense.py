@@ -1,0 +1,77 @@
+"""The tense of the verb governing a time expression, from the words around it.
+
+News resolves an underspecified "Tuesday" or "March" against the document date, and the tense
+decides the direction: "had launched on Tuesday" is the Tuesday before, "will resume on
+Tuesday" the one after. We look for the nearest auxiliary or verb form in the same clause,
+left of the expression first (English puts the verb there more often), then right.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Tense(StrEnum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+_WORD = re.compile(r"[A-Za-z']+|[.;:!?\"“”()—–]")
+_FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "plans", "plan", "planned",
+                     "scheduled", "expected", "expects", "due", "upcoming", "intends", "aims",
+                     "would", "to-be", "next", "tomorrow"})
+_FUTURE_PAIRS = (("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"))
+_PAST = frozenset({
+    "was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "gave", "got",
+    "left", "began", "fell", "rose", "won", "lost", "met", "held", "saw", "found", "sold", "bought",
+    "paid", "sent", "spent", "brought", "thought", "felt", "kept", "led", "ran", "wrote", "spoke",
+    "struck", "shot", "hit", "quit", "fled", "drove", "flew", "broke", "chose", "ate", "grew", "knew",
+    "threw", "became", "stood", "sat", "slid", "sank", "swore", "tore", "wore", "woke", "overtook",
+    "withdrew", "underwent", "forecast", "cut", "put", "set", "shut", "ago", "yesterday", "last",
+    "earlier", "'d",
+})
+_PRESENT = frozenset({"is", "are", "am", "says", "say", "has", "have", "does", "do", "now", "currently"})
+# Words ending in -ed that are not past verbs.
+_NOT_PAST_ED = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed", "proceed",
+                          "exceed", "succeed", "united", "hundred", "shed", "bred", "weed", "breed",
+                          "creed", "greed", "steed", "naked", "wicked", "sacred", "kindred", "led",
+                          "based", "related", "ed", "deed", "embed", "reed", "sled", "wed", "fled"})
+_CLAUSE_END = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
+
+
+def _classify(word: str, following: str | None) -> Tense | None:
+    w = word.lower()
+    if w in _FUTURE:
+        return Tense.FUTURE
+    if following is not None and (w, following.lower()) in _FUTURE_PAIRS:
+        return Tense.FUTURE
+    if w in _PAST:
+        return Tense.PAST
+    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
+        return Tense.PAST
+    if w in _PRESENT:
+        return Tense.PRESENT
+    return None
+
+
+def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense, str] | None:
+    """The tense of the clause around ``text[start:end]`` and the word that shows it, or None."""
+    left = _WORD.findall(text[max(0, start - 200):start])
+    right = _WORD.findall(text[end:end + 160])
+    # Walk left from the expression to the clause start, nearest word first.
+    for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
+        word = left[i]
+        if word in _CLAUSE_END:
+            break
+        tense = _classify(word, left[i + 1] if i + 1 < len(left) else None)
+        if tense is not None:
+            return tense, word
+    for i, word in enumerate(right[:window]):
+        if word in _CLAUSE_END:
+            break
+        tense = _classify(word, right[i + 1] if i + 1 < len(right) else None)
+        if tense is not None:
+            return tense, word
+    return None

@@ -1,0 +1,1 @@
+"""Rule-file loader: schema, %pattern expansion, validation."""
