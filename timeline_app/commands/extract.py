@@ -1,0 +1,44 @@
+"""``timeline-app extract``: DCT, time expressions and events as JSON, JSONL, CSV or TimeML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..core.files import expand_inputs
+from ..core.pipeline import process_files, user_dct
+from ..core.serialize import WRITERS
+from .progress import ProgressLine
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt .md .html .tml) or folders")
+    p.add_argument("--dct", metavar="YYYY-MM-DD", help="document creation time for every file "
+                   "(overrides what is detected)")
+    p.add_argument("--format", default="json", choices=sorted(WRITERS), help="output format (default json)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+
+
+def run(args: argparse.Namespace) -> int:
+    dct = None
+    if args.dct:
+        try:
+            dct = user_dct(args.dct)
+        except ValueError:
+            print(f"timeline-app extract: --dct {args.dct!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
+            return 2
+    paths, missing = expand_inputs(args.files)
+    results = list(process_files(paths, dct=dct, progress=ProgressLine()))
+    from ..core.model import ArticleResult
+
+    results.extend(ArticleResult(source=m, article=None, errors=(f"{m}: no such file or folder",)) for m in missing)
+    for r in results:
+        for error in r.errors:
+            print(error, file=sys.stderr)
+    text = WRITERS[args.format](results)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 2 if any(r.errors for r in results) else 0
