@@ -195,7 +195,11 @@ def build_duration(rs: RuleSet, c: Candidate) -> Meaning:
         return Literal(c.rule.params["value"])
     g = c.groups
     unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
-    n = _num(rs, g["number"]) if "number" in g else ("X" if c.rule.params.get("n") == "X" else 1)
+    n: float | str = 1
+    if "number" in g:
+        n = _num(rs, g["number"])
+    elif "n" in c.rule.params:
+        n = c.rule.params["n"] if c.rule.params["n"] == "X" else float(c.rule.params["n"])
     return Literal(_duration_value(n, unit))
 
 
@@ -215,8 +219,9 @@ def build_set(rs: RuleSet, c: Candidate) -> Meaning:
 
 def build_time(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
-    if "value" in c.rule.params:  # noon, midnight
-        hour, minute = (int(x) for x in c.rule.params["value"].split(":"))
+    if "value" in c.rule.params:  # noon "12:00", midnight "24" (TimeML writes T24)
+        hour_s, _, minute_s = c.rule.params["value"].partition(":")
+        hour, minute = int(hour_s), (int(minute_s) if minute_s else None)
     else:
         hour = int(g["hour"])
         minute = int(g["minute"]) if "minute" in g else None

@@ -143,7 +143,7 @@ def _place(starts: list[tuple[datetime, datetime, str]], anchor: datetime, rel: 
         return [v for s, e, v in starts if e <= anchor][-1]
     if rel == 1:
         return next(v for s, e, v in starts if s > anchor)
-    if rel == 0 or (tense is None and default_current):
+    if rel == 0 or (tense in (None, Tense.PRESENT) and default_current):
         same_year = [v for s, e, v in starts if s.year == anchor.year]
         containing = [v for s, e, v in starts if s <= anchor < e]
         return (containing or same_year or [starts[len(starts) // 2][2]])[0]

@@ -29,8 +29,8 @@ _PAST = frozenset({
     "paid", "sent", "spent", "brought", "thought", "felt", "kept", "led", "ran", "wrote", "spoke",
     "struck", "shot", "hit", "quit", "fled", "drove", "flew", "broke", "chose", "ate", "grew", "knew",
     "threw", "became", "stood", "sat", "slid", "sank", "swore", "tore", "wore", "woke", "overtook",
-    "withdrew", "underwent", "forecast", "cut", "put", "set", "shut", "ago", "yesterday", "last",
-    "earlier", "'d",
+    "withdrew", "underwent", "ago", "yesterday", "last", "earlier", "'d", "been", "gone", "done",
+    "taken", "given", "seen", "known", "shown", "begun",
 })
 _PRESENT = frozenset({"is", "are", "am", "says", "say", "has", "have", "does", "do", "now", "currently"})
 # Words ending in -ed that are not past verbs.
@@ -38,6 +38,8 @@ _NOT_PAST_ED = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed
                           "exceed", "succeed", "united", "hundred", "shed", "bred", "weed", "breed",
                           "creed", "greed", "steed", "naked", "wicked", "sacred", "kindred", "led",
                           "based", "related", "ed", "deed", "embed", "reed", "sled", "wed", "fled"})
+# An auxiliary before a participle decides the tense: "will be held" is future, "was held" past.
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "going", "wo", "won't", "to"})
 _CLAUSE_END = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 
 
@@ -66,6 +68,12 @@ def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense
         if word in _CLAUSE_END:
             break
         tense = _classify(word, left[i + 1] if i + 1 < len(left) else None)
+        if tense is Tense.PAST:
+            # "will be held", "to be signed": a past form under a future auxiliary.
+            before = [w.lower() for w in left[max(0, i - 3):i]]
+            if any(w in _FUTURE_AUX for w in before) and "be" in before + [word.lower()] or \
+                    before[-1:] and before[-1] in _FUTURE_AUX - {"to"}:
+                return Tense.FUTURE, " ".join(left[i - 2:i + 1]) if i >= 2 else word
         if tense is not None:
             return tense, word
     for i, word in enumerate(right[:window]):
