@@ -164,6 +164,8 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
             diff = diff + 7 if diff <= 0 else diff
         elif tense is Tense.FUTURE:
             diff = diff + 7 if diff < 0 else diff
+        elif tense is Tense.PRESENT:  # "the vote closes Thursday": the nearest such day
+            diff = diff - 7 if diff > 3 else diff + 7 if diff < -3 else diff
         else:  # news mostly reports what happened: the latest such day, today included
             diff = diff - 7 if diff > 0 else diff
         day = anchor + timedelta(days=diff)

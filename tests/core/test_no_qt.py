@@ -1,0 +1,24 @@
+"""The core never imports Qt: it must run headless and in other front ends."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import timeline_app.core
+
+
+def test_core_imports_no_qt_module() -> None:
+    modules = [f"timeline_app.core.{m.name}" for m in pkgutil.iter_modules(timeline_app.core.__path__)]
+    assert len(modules) >= 10
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "import timeline_app.commands.extract, timeline_app.rules.loader\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'PyQt5', 'PyQt6', 'PySide2', 'pyqtgraph', 'shiboken6'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"Qt modules imported by the core: {out.stdout.strip()}"
