@@ -105,16 +105,42 @@ def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
     Whitespace is squashed to single spaces; a word the span cuts stays glued to the
     brackets ("[Monday]'s"), as a reader sees it.
     """
-    before, after = text[:start], text[end:]
-    left = before.split()[-words:] if words > 0 else []
-    right = after.split()[:words] if words > 0 else []
+    left = _words_before(text, start, words) if words > 0 else []
+    right = _words_after(text, end, words) if words > 0 else []
     out = " ".join(left)
-    if left and before[-1:].isspace():
+    if left and text[start - 1:start].isspace():
         out += " "
     out += f"[{_squash(text[start:end])}]"
     if right:
-        out += (" " if after[:1].isspace() else "") + " ".join(right)
+        out += (" " if text[end:end + 1].isspace() else "") + " ".join(right)
     return out
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    """The last ``n`` words before ``start``, looking through a growing window rather than the
+    whole text, so long documents with many errors stay linear."""
+    reach = 40 * n
+    while True:
+        lo = max(0, start - reach)
+        found = text[lo:start].split()
+        if lo > 0 and found and not text[lo - 1].isspace() and not text[lo].isspace():
+            found = found[1:]  # the window cut this word
+        if len(found) >= n or lo == 0:
+            return found[-n:]
+        reach *= 2
+
+
+def _words_after(text: str, end: int, n: int) -> list[str]:
+    """The first ``n`` words after ``end`` (see :func:`_words_before`)."""
+    reach = 40 * n
+    while True:
+        hi = min(len(text), end + reach)
+        found = text[end:hi].split()
+        if hi < len(text) and found and not text[hi].isspace() and not text[hi - 1].isspace():
+            found = found[:-1]  # the window cut this word
+        if len(found) >= n or hi == len(text):
+            return found[:n]
+        reach *= 2
 
 
 def score_document(article: Article, ours: Sequence[TimeExpression], name: str = "") -> DocumentResult:
