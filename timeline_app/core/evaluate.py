@@ -12,7 +12,6 @@ error lists and the JSON output identical whatever the number of workers.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
