@@ -29,8 +29,8 @@ CONTEXT_WORDS = 4  # words on each side of an error: about eight words of contex
 
 
 class ErrorKind(StrEnum):
-    MISSED = "missed"  # a gold expression nothing of ours overlaps
-    SPURIOUS = "spurious"  # ours, overlapping no gold expression
+    MISSED = "missed"  # a gold expression left unpaired (usually: nothing of ours overlaps it)
+    SPURIOUS = "spurious"  # one of ours left unpaired (usually: it overlaps no gold expression)
     EXTENT = "wrong extent"  # relaxed but not strict match
     VALUE = "wrong value"  # relaxed match with another value
     TYPE = "wrong type"  # relaxed match with another type

@@ -49,8 +49,10 @@ class Alignment:
     """How the system's expressions line up with the gold ones in one document."""
 
     pairs: tuple[Pair, ...]  # relaxed matches, in gold text order
-    missed: tuple[TimeExpression, ...]  # gold expressions no system expression overlaps
-    spurious: tuple[TimeExpression, ...]  # system expressions no gold expression overlaps
+    # Unpaired expressions: mostly overlapping nothing, but an expression overlapping one that
+    # was already paired (one span across two) is unpaired too, as one-to-one pairing requires.
+    missed: tuple[TimeExpression, ...]  # gold expressions
+    spurious: tuple[TimeExpression, ...]  # system expressions
 
 
 def _order(t: TimeExpression) -> tuple[int, int, str]:
