@@ -66,6 +66,16 @@ def test_json_output_and_exit_2_when_a_file_does_not_parse(
     assert "scoring" not in captured.err  # no progress line when stderr is not a terminal
 
 
+def test_nothing_scorable_prints_no_table_and_exits_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["eval", str(tmp_path / "missing"), str(tmp_path)])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert captured.out == ""
+    assert "missing: no such file or folder" in captured.err
+    assert "no .tml file" in captured.err
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"TimeML dev corpus not found at {CORPUS}: "
                                                 "accuracy regression guard not run")
 def test_value_f1_on_dev_corpus_does_not_regress(capsys: pytest.CaptureFixture[str]) -> None:

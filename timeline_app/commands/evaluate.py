@@ -40,6 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     progress = _progress if sys.stderr.isatty() else None
     result = evaluate_paths(args.paths, jobs=max(1, args.jobs), progress=progress)
+    if not result.scored:
+        # No table: figures over no document would read as a perfect score.
+        for problem in result.all_problems:
+            print(f"timeline-app eval: {problem}", file=sys.stderr)
+        print("timeline-app eval: no TimeML document could be scored", file=sys.stderr)
+        return 2
     if args.json:
         json.dump(result.to_json(examples=max(0, args.errors), top=max(0, args.top)), sys.stdout,
                   indent=2, ensure_ascii=False)
@@ -49,9 +55,6 @@ def run(args: argparse.Namespace) -> int:
                      top=max(0, args.top))
     for problem in result.all_problems:
         print(f"timeline-app eval: {problem}", file=sys.stderr)
-    if not result.documents and not result.problems:
-        print("timeline-app eval: no TimeML file given", file=sys.stderr)
-        return 2
     return 2 if result.all_problems else 0
 
 
