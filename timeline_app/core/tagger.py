@@ -29,12 +29,12 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = ()) ->
     """All time expressions in ``text``, in text order, none overlapping another.
 
     Where matches overlap the longest wins, then the higher priority, then the earlier rule.
-    A negative rule's match removes every candidate it overlaps ("Theresa May", "Resolution
-    2254"). Candidates overlapping ``skip`` (boilerplate) are dropped.
+    A negative rule's match removes every candidate inside it ("May" in "Theresa May", "2014"
+    in "2014 votes") but not one it merely touches ("Aug. 7" in "on Aug. 7 killed").
+    Candidates overlapping ``skip`` (boilerplate) are dropped.
     """
     rs = ruleset or default_ruleset()
-    blocked = [Span(*m.span()) for neg in rs.negatives for m in neg.regex.finditer(text)]
-    blocked.extend(skip)
+    negatives = [Span(*m.span()) for neg in rs.negatives for m in neg.regex.finditer(text)]
     found: list[tuple[int, int, int, int, Candidate]] = []
     for order, rule in enumerate(rs.rules):
         for m in rule.regex.finditer(text):
@@ -52,7 +52,9 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = ()) ->
     taken: list[Candidate] = []
     for *_, cand in found:
         span = cand.span
-        if any(b.overlaps(span) for b in blocked):
+        if any(n.start <= span.start and span.end <= n.end for n in negatives):
+            continue
+        if any(b.overlaps(span) for b in skip):
             continue
         if any(t.span.overlaps(span) for t in taken):
             continue

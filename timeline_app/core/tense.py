@@ -20,7 +20,7 @@ class Tense(StrEnum):
 
 _WORD = re.compile(r"[A-Za-z']+|[.;:!?\"“”()—–]")
 _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "plans", "plan", "planned",
-                     "scheduled", "expected", "expects", "due", "upcoming", "intends", "aims",
+                     "scheduled", "expected", "expects", "upcoming", "intends", "aims",
                      "would", "to-be", "next", "tomorrow"})
 _FUTURE_PAIRS = (("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"))
 _PAST = frozenset({
