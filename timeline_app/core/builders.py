@@ -317,6 +317,11 @@ def build_century(rs: RuleSet, c: Candidate) -> Meaning:
     return Fixed(f"{n - 1:02d}")
 
 
+def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
+    """"the weekend", "this weekend": the tense tells which one."""
+    return Named("weekend", 0, rel=None, anchor=_anchor(c))
+
+
 def build_literal(rs: RuleSet, c: Candidate) -> Meaning:
     return Literal(c.rule.params["value"])
 
@@ -326,7 +331,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "offset": build_offset, "deictic": build_deictic, "ref": build_ref, "duration": build_duration,
     "set": build_set, "time": build_time, "part-of-day": build_part_of_day, "anaphor": build_anaphor,
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
-    "century": build_century, "literal": build_literal,
+    "century": build_century, "literal": build_literal, "weekend": build_weekend,
 }
 
 

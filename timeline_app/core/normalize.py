@@ -16,11 +16,13 @@ from datetime import datetime
 from ..rules.loader import RuleSet, default_ruleset
 from .builders import NoMeaning, build
 from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
-from .semantics import Clock, Fixed, Literal, Meaning, Named, Shift, resolve_named, resolve_shift
+from .semantics import (Clock, Fixed, Literal, Meaning, Named, Shift, add_units, format_at, resolve_named,
+                        resolve_shift)
 from .tagger import Candidate
 from .tense import Tense, tense_near
 from .values import human, is_valid, parse_value
 
+_PERIOD_UNITS = frozenset({"Q", "H", "M"})
 _GRAN_UNIT = {
     Granularity.CENTURY: "CE", Granularity.DECADE: "DE", Granularity.YEAR: "Y",
     Granularity.HALF: "H", Granularity.QUARTER: "Q", Granularity.SEASON: "M",
@@ -138,7 +140,14 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             anchor = last or dct_anchor
         elif need == "dct":
             anchor = dct_anchor or last  # a narrative without a DCT: the last mentioned date
-        value = _resolve(m, anchor, tense)
+        if (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and last is not None
+                and last.unit in _PERIOD_UNITS):
+            # "Profit rose in the third quarter from $4 million a year earlier": the same
+            # period a year before, so the comparison keeps the period's granularity.
+            anchor = last
+            value = format_at(add_units(last.when, "Y", m.n), last.unit)
+        else:
+            value = _resolve(m, anchor, tense)
         type_ = TimexType(built.type)
         if c.span in forced:
             value = forced[c.span]

@@ -73,7 +73,7 @@ class Literal:
 Meaning = Fixed | Shift | Named | Clock | Literal
 
 
-def _add(anchor: datetime, unit: str, n: float) -> datetime:
+def add_units(anchor: datetime, unit: str, n: float) -> datetime:
     whole = int(n)
     if unit == "Y":
         return anchor + relativedelta(years=whole)
@@ -143,10 +143,13 @@ def _place(starts: list[tuple[datetime, datetime, str]], anchor: datetime, rel: 
         return [v for s, e, v in starts if e <= anchor][-1]
     if rel == 1:
         return next(v for s, e, v in starts if s > anchor)
-    if rel == 0 or (tense in (None, Tense.PRESENT) and default_current):
+    if rel == 0:
         same_year = [v for s, e, v in starts if s.year == anchor.year]
         containing = [v for s, e, v in starts if s <= anchor < e]
         return (containing or same_year or [starts[len(starts) // 2][2]])[0]
+    if tense is Tense.PRESENT and default_current:
+        # "the rights expire Nov. 21", "payable Jan. 2": the occurrence nearest the anchor.
+        return min(starts, key=lambda c: abs((c[0] - anchor).total_seconds()))[2]
     if tense is Tense.FUTURE:
         return next(v for s, e, v in starts if e > anchor)
     return [v for s, e, v in starts if s <= anchor][-1]
@@ -184,6 +187,11 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
                 continue
             cands.append((start, start + timedelta(days=1), format_day(start)))
         return _place(cands, anchor, m.rel, tense, default_current=True) + (f"T{m.pod}" if m.pod else "")
+    if m.kind == "weekend":
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+        cands = [(saturday + timedelta(weeks=k), saturday + timedelta(weeks=k, days=2),
+                  format_week(saturday + timedelta(weeks=k)) + "-WE") for k in range(-2, 3)]
+        return _place(cands, anchor, m.rel, tense, default_current=False)
     if m.kind == "season":
         code = m.season or "SU"
         cands = [(season_start(y, code), season_start(y, code) + relativedelta(months=3), f"{y:04d}-{code}")
@@ -209,7 +217,7 @@ def resolve_shift(m: Shift, anchor: datetime, anchor_unit: str = "D") -> str:
                  for y in range(anchor.year - 2, anchor.year + 3)]
         rel = 0 if m.n == 0 else (-1 if m.n < 0 else 1)
         return _place(cands, anchor, rel, None, default_current=False)
-    shifted = _add(anchor, unit, m.n)
+    shifted = add_units(anchor, unit, m.n)
     out_unit = unit if UNIT_RANK.get(unit, 2) >= UNIT_RANK.get(anchor_unit, 2) else anchor_unit
     if unit == "FN":
         out_unit = "D" if anchor_unit == "D" else anchor_unit
