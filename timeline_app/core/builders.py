@@ -57,9 +57,26 @@ def _month(rs: RuleSet, surface: str) -> int:
     return month
 
 
+def _spelled_year(surface: str) -> int | None:
+    """'nineteen ninety-six' → 1996, 'two thousand one' → 2001 (broadcast transcripts)."""
+    words = surface.lower().replace("-", " ").replace(" and ", " ").split()
+    values = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven "
+                                         "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                                         "nineteen".split())}
+    values.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(values.get(w, 0) for w in words[2:])
+    if words and words[0] == "nineteen":
+        rest = [values[w] for w in words[1:] if w in values]
+        return 1900 + sum(rest) if rest and sum(rest) < 100 else None
+    return None
+
+
 def _year(g: dict[str, str]) -> int | None:
     if "year" in g:
         return int(g["year"])
+    if "spelled" in g:
+        return _spelled_year(g["spelled"])
     if "yy" in g:  # two-digit years: '98 → 1998, '05 → 2005
         yy = int(g["yy"].lstrip("'\u2019"))
         return 2000 + yy if yy < 50 else 1900 + yy
@@ -317,6 +334,13 @@ def build_century(rs: RuleSet, c: Candidate) -> Meaning:
     return Fixed(f"{n - 1:02d}")
 
 
+def build_spelled_year(rs: RuleSet, c: Candidate) -> Meaning:
+    year = _spelled_year(c.groups["spelled"])
+    if year is None:
+        raise NoMeaning("not a spelled-out year")
+    return Fixed(f"{year:04d}")
+
+
 def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
     """"the weekend", "this weekend": the tense tells which one."""
     return Named("weekend", 0, rel=None, anchor=_anchor(c))
@@ -332,6 +356,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "set": build_set, "time": build_time, "part-of-day": build_part_of_day, "anaphor": build_anaphor,
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
     "century": build_century, "literal": build_literal, "weekend": build_weekend,
+    "spelled-year": build_spelled_year,
 }
 
 

@@ -141,7 +141,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         elif need == "dct":
             anchor = dct_anchor or last  # a narrative without a DCT: the last mentioned date
         if (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and last is not None
-                and last.unit in _PERIOD_UNITS):
+                and last.unit in _PERIOD_UNITS and c.rule.build in ("offset", "anaphor")):
             # "Profit rose in the third quarter from $4 million a year earlier": the same
             # period a year before, so the comparison keeps the period's granularity.
             anchor = last

@@ -147,7 +147,7 @@ def _place(starts: list[tuple[datetime, datetime, str]], anchor: datetime, rel: 
         same_year = [v for s, e, v in starts if s.year == anchor.year]
         containing = [v for s, e, v in starts if s <= anchor < e]
         return (containing or same_year or [starts[len(starts) // 2][2]])[0]
-    if tense is Tense.PRESENT and default_current:
+    if tense in (None, Tense.PRESENT) and default_current:
         # "the rights expire Nov. 21", "payable Jan. 2": the occurrence nearest the anchor.
         return min(starts, key=lambda c: abs((c[0] - anchor).total_seconds()))[2]
     if tense is Tense.FUTURE:
@@ -204,6 +204,14 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
         for y in years:
             start = datetime(y, months * (m.index - 1) + 1, 1)
             cands.append((start, start + relativedelta(months=months), f"{y:04d}-{letter}{m.index}"))
+        if m.rel is None:
+            # Results are reported after the period ends: "will report third-quarter results"
+            # in October is about the quarter that just ended, so only a period that had not
+            # ended a quarter ago can be the future one.
+            begun = [c for c in cands if c[0] <= anchor]
+            if tense is Tense.FUTURE:
+                return next(v for s, e, v in cands if e > anchor - timedelta(days=92))
+            return begun[-1][2]
         return _place(cands, anchor, m.rel, tense, default_current=False)
     raise ValueError(f"unknown named kind {m.kind}")
 
