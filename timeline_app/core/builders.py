@@ -279,7 +279,7 @@ def build_anaphor(rs: RuleSet, c: Candidate) -> Meaning:
         if count == "X":
             return Literal("PAST_REF")
         n = int(float(count)) * (n if n is not None else 1)
-    return Shift(unit=unit, n=n or 0, anchor="previous", pod=_pod(rs, c))
+    return Shift(unit=unit, n=n or 0, anchor=c.rule.params.get("anchor", "previous"), pod=_pod(rs, c))
 
 
 def build_season(rs: RuleSet, c: Candidate) -> Meaning:

@@ -39,7 +39,8 @@ _NOT_PAST_ED = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed
                           "creed", "greed", "steed", "naked", "wicked", "sacred", "kindred", "led",
                           "based", "related", "ed", "deed", "embed", "reed", "sled", "wed", "fled"})
 # An auxiliary before a participle decides the tense: "will be held" is future, "was held" past.
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "going", "wo", "won't", "to"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "going", "wo", "won't", "to", "must", "should",
+                         "can", "could", "may", "might"})
 _CLAUSE_END = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 
 
@@ -70,8 +71,9 @@ def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense
         tense = _classify(word, left[i + 1] if i + 1 < len(left) else None)
         if tense is Tense.PAST:
             # "will be held", "to be signed": a past form under a future auxiliary.
-            before = [w.lower() for w in left[max(0, i - 3):i]]
-            if any(w in _FUTURE_AUX for w in before) and "be" in before + [word.lower()] or \
+            # Case kept: "Theresa May spoke" has no modal in it.
+            before = left[max(0, i - 3):i]
+            if any(w in _FUTURE_AUX for w in before) and "be" in before + [word] or \
                     before[-1:] and before[-1] in _FUTURE_AUX - {"to"}:
                 return Tense.FUTURE, " ".join(left[i - 2:i + 1]) if i >= 2 else word
         if tense is not None:
