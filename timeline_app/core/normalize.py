@@ -138,6 +138,8 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         anchor = None
         if need == "previous":
             anchor = last or dct_anchor
+        elif need == "dct" and isinstance(m, Clock) and m.day is None and last is not None and last.unit == "D":
+            anchor = last  # "The bomb went off at 10:35 a.m.": on the day just talked about
         elif need == "dct":
             anchor = dct_anchor or last  # a narrative without a DCT: the last mentioned date
         if (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and last is not None

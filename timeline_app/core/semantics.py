@@ -186,6 +186,11 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
             except ValueError:  # Feb 29 in a common year
                 continue
             cands.append((start, start + timedelta(days=1), format_day(start)))
+        if m.rel is None and tense is Tense.PAST:
+            # A report dated just before the day it tells of is a time-zone or dating slip,
+            # not a year-old event: allow past days up to three days after the anchor.
+            return _place(cands, anchor + timedelta(days=3), None, tense, default_current=True) + \
+                (f"T{m.pod}" if m.pod else "")
         return _place(cands, anchor, m.rel, tense, default_current=True) + (f"T{m.pod}" if m.pod else "")
     if m.kind == "weekend":
         saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)

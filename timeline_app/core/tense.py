@@ -19,10 +19,15 @@ class Tense(StrEnum):
 
 
 _WORD = re.compile(r"[A-Za-z']+|[.;:!?\"“”()—–]")
-_FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "plans", "plan", "planned",
-                     "scheduled", "expected", "expects", "upcoming", "intends", "aims",
-                     "would", "to-be", "next", "tomorrow"})
-_FUTURE_PAIRS = (("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"))
+_FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled", "expected",
+                     "expects", "upcoming", "intends", "aims", "would", "next", "tomorrow",
+                     "payable"})
+_FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"), ("plans", "to"),
+                           ("plan", "to"), ("planned", "to"), ("planning", "to"), ("set", "to"),
+                           ("due", "to"), ("hopes", "to"), ("wants", "to")})
+# Words that open a new clause: the verb beyond them governs something else.
+_CLAUSE_OPENERS = frozenset({"where", "which", "who", "whom", "whose", "when", "while", "because",
+                             "although", "though", "but", "whereas", "if", "unless", "since"})
 _PAST = frozenset({
     "was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "gave", "got",
     "left", "began", "fell", "rose", "won", "lost", "met", "held", "saw", "found", "sold", "bought",
@@ -59,15 +64,27 @@ def _classify(word: str, following: str | None) -> Tense | None:
     return None
 
 
+_DEADLINE = frozenset({"until", "till", "through", "by", "before"})
+
+
 def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense, str] | None:
-    """The tense of the clause around ``text[start:end]`` and the word that shows it, or None."""
+    """The tense of the clause around ``text[start:end]`` and the word that shows it, or None.
+
+    A deadline preposition ("extended until Nov. 16", "by Jan. 14") reads as present: the
+    nearest such date, whatever the tense of the verb that set the deadline.
+    """
     left = _WORD.findall(text[max(0, start - 200):start])
     right = _WORD.findall(text[end:end + 160])
+    if left and left[-1].lower() in _DEADLINE:
+        return Tense.PRESENT, left[-1]
     # Walk left from the expression to the clause start, nearest word first.
     for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
         word = left[i]
-        if word in _CLAUSE_END:
+        if word in _CLAUSE_END or word.lower() in _CLAUSE_OPENERS:
             break
+        if i > 0 and left[i - 1] == "to" and word.isalpha() and word.islower() and \
+                word not in ("the", "a", "an", "be") and i == len(left) - 1:
+            return Tense.FUTURE, f"to {word}"  # "set to expire Nov. 6": an infinitive looks ahead
         tense = _classify(word, left[i + 1] if i + 1 < len(left) else None)
         if tense is Tense.PAST:
             # "will be held", "to be signed": a past form under a future auxiliary.
@@ -79,7 +96,7 @@ def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense
         if tense is not None:
             return tense, word
     for i, word in enumerate(right[:window]):
-        if word in _CLAUSE_END:
+        if word in _CLAUSE_END or word.lower() in _CLAUSE_OPENERS:
             break
         tense = _classify(word, right[i + 1] if i + 1 < len(right) else None)
         if tense is not None:
