@@ -49,15 +49,32 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from .. import __version__
 from ..resources import resource_path
 from . import session as session_mod
-from .model import (DCT, Analysis, Article, ArticleResult, DctOrigin, Granularity, Interval, Span,
-                    TimeExpression, TimexType)
+from .model import (
+    DCT,
+    Analysis,
+    Article,
+    ArticleResult,
+    DctOrigin,
+    Granularity,
+    Interval,
+    Span,
+    TimeExpression,
+    TimexType,
+)
 from .project_lock import ProjectLock, ProjectLockedError
-from .project_schema import (CURRENT_VERSION, ProjectError, ProjectVersionError, create_current,
-                             migrate, read_header)
+from .project_schema import (
+    CURRENT_VERSION,
+    ProjectError,
+    ProjectVersionError,
+    create_current,
+    migrate,
+    read_header,
+)
 from .session import Correction, CorrectionKind, Session
 
 __all__ = ["EXTENSION", "Project", "ProjectError", "ProjectInfo", "ProjectLockedError",
@@ -343,7 +360,7 @@ class Project:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> Project:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -471,13 +488,13 @@ def _session_from(stored: _Stored) -> Session:
         if item.key not in corrected:  # corrected ones are analysed by the session's rebuild
             try:
                 analysis = session_mod.analyze(item.article)
-            except Exception as exc:  # a tagger bug must not make the whole project unreadable
+            except Exception as exc:  # noqa: BLE001 - a tagger bug must not make the whole project unreadable
                 errors = (f"{item.article.source}: internal error while tagging: {exc!r}",)
         # The stored key is unique, so adding under it as "source" gives back the same key.
         try:
             key = session.add_result(ArticleResult(source=item.key, article=item.article,
                                                    analysis=analysis, errors=errors))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - raised by the rebuild's extraction, as above
             key = item.key
             entry = session.entry(key)
             entry.errors = (f"{item.article.source}: internal error while tagging: {exc!r}",)
@@ -592,7 +609,7 @@ def _meta() -> dict[str, str]:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _timex_to(t: TimeExpression) -> dict[str, object]:

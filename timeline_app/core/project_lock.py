@@ -34,6 +34,7 @@ import socket
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from .project_schema import ProjectError
 
@@ -81,11 +82,13 @@ class ProjectLockedError(ProjectError):
 
 
 def lock_path(project: Path) -> Path:
-    return project.with_name(f".{project.name}.lock")
+    """The sidecar beside the real file: two symlinks to one project share one lock."""
+    real = Path(os.path.realpath(project))
+    return real.with_name(f".{real.name}.lock")
 
 
 def _key(path: Path) -> str:
-    return os.path.normcase(os.path.abspath(path))
+    return os.path.normcase(os.path.realpath(path))
 
 
 class ProjectLock:
@@ -149,7 +152,7 @@ class ProjectLock:
         with _held_guard:
             _held.discard(_key(self.project))
 
-    def __enter__(self) -> ProjectLock:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -190,7 +193,7 @@ def _str(value: object) -> str | None:
 def _user() -> str | None:
     try:
         return getpass.getuser()
-    except Exception:  # no user name on some containers; it is only for the message
+    except Exception:  # noqa: BLE001 - no user name on some containers; it is only for the message
         return None
 
 
