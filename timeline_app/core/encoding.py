@@ -71,8 +71,12 @@ _MAX_CONTROL = 0.02
 _ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c")
 
 
-def decode(data: bytes) -> Decoded:
-    """The text of ``data``; raises DecodeError for binary or undecodable bytes."""
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """The text of ``data``; raises DecodeError for binary or undecodable bytes.
+
+    ``declared`` is a charset the document names for itself (an HTML ``<meta charset>``):
+    tried after the BOM and binary checks, and only used when the bytes decode with it.
+    """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
@@ -88,11 +92,17 @@ def decode(data: bytes) -> Decoded:
         raise DecodeError(f"binary file ({kind}), not an article")
     if b"\x00" in data:
         raise DecodeError("binary file (NUL bytes), not an article")
+    codec = _codec(declared) if declared else None
+    if codec is not None:
+        try:
+            return _checked(Decoded(data.decode(codec), codec))
+        except UnicodeDecodeError:
+            pass  # a wrong declaration is common: guess as if there were none
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
-    ascii_share = sum(1 for b in data if b < 0x80) / len(data) if data else 1.0
+    ascii_share = 1.0 - len(data.translate(None, _ASCII)) / len(data) if data else 1.0
     if ascii_share >= _MOSTLY_ASCII:
         try:
             return _checked(Decoded(data.decode("cp1252"), "cp1252"))
@@ -108,6 +118,22 @@ def decode(data: bytes) -> Decoded:
     if mess_ratio(text, _MAX_MESS) >= _MAX_MESS:
         raise DecodeError("undecodable text (not UTF-8 or UTF-16, and no likely encoding)")
     return _checked(Decoded(text, "cp1252"))
+
+
+_ASCII = bytes(range(0x80))
+
+
+def _codec(label: str) -> str | None:
+    """The Python codec for a charset label; Latin-1 and ASCII labels mean cp1252, as in browsers."""
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except (LookupError, ValueError):
+        return None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    if name.startswith(("utf-16", "utf-32")):
+        return None  # without a BOM these are refused as binary above; a declaration can't help
+    return name
 
 
 def _bom_name(codec: str) -> str:
