@@ -491,3 +491,29 @@ def test_file_names_that_need_quoting_in_a_uri(tmp_path: Path, rules_a: None) ->
         p.session.view_state["zoom"] = 11
         p.save()
     assert open_project(path).view_state["zoom"] == 11
+
+
+def test_opening_into_an_existing_session_keeps_its_observers(tmp_path: Path, rules_a: None) -> None:
+    s, _ = build_session()
+    save_project(s, tmp_path / "p.timeline")
+    window_session = Session()
+    window_session.add_article(Article("old.txt", "old", "Old text on Tuesday."))
+    window_session.view_state["stale"] = True
+    view_dict = window_session.view_state
+    seen: list[str] = []
+    window_session.subscribe(lambda change: seen.append(change.kind))
+    with Project.open(tmp_path / "p.timeline", into=window_session) as p:
+        assert p.session is window_session and not p.modified
+    assert snapshot(window_session) == snapshot(s)
+    assert window_session.view_state is view_dict and "stale" not in view_dict
+    assert seen == ["cleared", "added", "added"]
+
+
+def test_a_failed_open_leaves_the_session_alone(tmp_path: Path, rules_a: None) -> None:
+    bad = tmp_path / "bad.timeline"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x10\x00" + b"\0" * 200)
+    s, _ = build_session()
+    before = snapshot(s)
+    with pytest.raises(ProjectError):
+        Project.open(bad, into=s)
+    assert snapshot(s) == before

@@ -198,11 +198,14 @@ def open_project(path: Path | str) -> Session:
     return load_project(path)[0]
 
 
-def load_project(path: Path | str, lock: ProjectLock | None = None) -> tuple[Session, ProjectInfo]:
+def load_project(path: Path | str, lock: ProjectLock | None = None,
+                 into: Session | None = None) -> tuple[Session, ProjectInfo]:
     """Read a project: ``(session, info)``; raises :class:`ProjectError` and writes nothing.
 
     ``lock``, when the caller holds the project's lock, allows rolling back a crashed save's hot
-    journal; without it the lock is taken just for that.
+    journal; without it the lock is taken just for that. ``into`` fills an existing session
+    (cleared first, its observers told) instead of a new one: a window keeps its views
+    subscribed. It is touched only once the whole file has been read and checked.
     """
     path = _abs(path)
     header = read_header(path)
@@ -223,7 +226,7 @@ def load_project(path: Path | str, lock: ProjectLock | None = None) -> tuple[Ses
             stored = _read(mem, path)
     finally:
         mem.close()
-    session = _session_from(stored)
+    session = _session_from(stored, into)
     meta = stored.meta
     info = ProjectInfo(path=path, file_version=found, saved_rules_version=meta.get("rules_version"),
                        rules_version=rules_version(), app_version=meta.get("app_version"),
@@ -257,12 +260,12 @@ class Project:
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Project:
+    def open(cls, path: Path | str, *, read_only: bool = False, into: Session | None = None) -> Project:
         """Open a project file for editing (locked) or ``read_only``.
 
         Raises :class:`ProjectLockedError` when it is open for writing elsewhere (then
         ``Project.open(path, read_only=True)`` works), :class:`ProjectVersionError` for a newer
-        format, :class:`ProjectError` for anything unreadable.
+        format, :class:`ProjectError` for anything unreadable. ``into``: see :func:`load_project`.
         """
         path = _abs(path)
         read_header(path)  # a garbage file is refused before even a lock file appears beside it
@@ -279,7 +282,7 @@ class Project:
                 except ProjectError as exc:  # a folder or file system that allows no lock file
                     read_only, reason = True, str(exc)
         try:
-            session, info = load_project(path, lock)
+            session, info = load_project(path, lock, into)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -476,9 +479,12 @@ def _read(conn: sqlite3.Connection, path: Path) -> _Stored:
     return _Stored(articles, corrections, view_state, meta)
 
 
-def _session_from(stored: _Stored) -> Session:
+def _session_from(stored: _Stored, into: Session | None = None) -> Session:
     """Rebuild a session: current extraction of each article, then the corrections on top."""
-    session = Session()
+    session = into if into is not None else Session()
+    session.clear()
+    session.view_state.clear()  # in place: a view may hold the dict
+    session.view_state.update(stored.view_state)
     # Corrections first: add_result() re-derives an article through them as it is added.
     session.corrections = list(stored.corrections)
     corrected = {c.article for c in stored.corrections}
@@ -501,7 +507,6 @@ def _session_from(stored: _Stored) -> Session:
             session.problems.extend(entry.errors)
         assert key == item.key, (key, item.key)
         session.entry(key).color = item.color
-    session.view_state = stored.view_state
     return session
 
 
