@@ -197,10 +197,10 @@ def _duration_value(n: float | str, unit: str) -> str:
         amount = "X"
     else:
         total = float(n) * mult
-        if total != int(total) and letter in ("Y", "D", "H", "W"):
+        if total != int(total) and letter in ("Y", "D", "H", "W", "MIN"):
             # 1.5 years → P18M; 2.5 days → PT60H: TIMEX3 prefers whole numbers of a smaller unit.
             letter, total = {"Y": ("M", total * 12), "W": ("D", total * 7), "D": ("H", total * 24),
-                             "H": ("MIN", total * 60)}[letter]
+                             "H": ("MIN", total * 60), "MIN": ("S", total * 60)}[letter]
         amount = str(int(total)) if total == int(total) else f"{total:g}"
     if letter in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if letter == 'MIN' else letter}"
@@ -215,6 +215,8 @@ def build_duration(rs: RuleSet, c: Candidate) -> Meaning:
     n: float | str = 1
     if "number" in g:
         n = _num(rs, g["number"])
+        if ("half" in g or "half2" in g) and n != "X":  # "2 1/2 years", "a minute and a half"
+            n = float(n) + 0.5
     elif "n" in c.rule.params:
         n = c.rule.params["n"] if c.rule.params["n"] == "X" else float(c.rule.params["n"])
     return Literal(_duration_value(n, unit))
@@ -224,7 +226,10 @@ def build_set(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
     if "weekday" in g:
         found = rs.lookup("weekday", g["weekday"])
-        return Literal(f"XXXX-WXX-{found}")
+        pod = rs.lookup("part_of_day", g["pod"].rstrip("s")) if "pod" in g else None
+        return Literal(f"XXXX-WXX-{found}" + (f"T{pod}" if pod else ""))
+    if "month" in g:
+        return Literal(f"XXXX-{_month(rs, g['month']):02d}")
     if "word" in g and rs.lookup("set", g["word"]):
         return Literal(rs.lookup("set", g["word"]) or "")
     if "value" in c.rule.params:
