@@ -142,14 +142,17 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             anchor = last  # "The bomb went off at 10:35 a.m.": on the day just talked about
         elif need == "dct":
             anchor = dct_anchor or last  # a narrative without a DCT: the last mentioned date
-        if (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and last is not None
-                and last.unit in _PERIOD_UNITS and c.rule.build in ("offset", "anaphor")):
-            # "Profit rose in the third quarter from $4 million a year earlier": the same
-            # period a year before, so the comparison keeps the period's granularity.
-            anchor = last
-            value = format_at(add_units(last.when, "Y", m.n), last.unit)
-        else:
-            value = _resolve(m, anchor, tense)
+        try:
+            if (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and last is not None
+                    and last.unit in _PERIOD_UNITS and c.rule.build in ("offset", "anaphor")):
+                # "Profit rose in the third quarter from $4 million a year earlier": the same
+                # period a year before, so the comparison keeps the period's granularity.
+                anchor = last
+                value = format_at(add_units(last.when, "Y", m.n), last.unit)
+            else:
+                value = _resolve(m, anchor, tense)
+        except (ValueError, OverflowError, StopIteration, IndexError):
+            value = None  # beyond the calendar datetime can hold (before year 1, after 9999)
         type_ = TimexType(built.type)
         if c.span in forced:
             value = forced[c.span]
