@@ -94,7 +94,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d{1,9})?)?"
                        r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?(?![\d:])")),
     # 06/30/2016 (US order) · 30/06/2016 · 30.06.2016 (day first)
-    ("numeric", re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)"
+    ("numeric", re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
                            r"(?P<year>(?:1[89]|20)\d\d)(?![\d./])")),
 )
 

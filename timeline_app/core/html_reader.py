@@ -98,6 +98,7 @@ def read_html(html: str) -> HtmlPage:
 def _parse(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that declares an encoding: the text is already decoded.
     html = _XML_DECL.sub("", html, count=1)
+    html = _without_internal_subset(html)
     parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=True,
                                   remove_pis=True, huge_tree=False)
     try:
@@ -107,6 +108,24 @@ def _parse(html: str) -> lxml.html.HtmlElement:
     if tree is None:
         raise HtmlError("no readable text in the HTML page")
     return tree
+
+
+def _without_internal_subset(html: str) -> str:
+    """The page without a DOCTYPE's internal subset (``<!DOCTYPE html [ <!ENTITY ...> ]>``).
+
+    The HTML parser never expands such entities, but would show the declarations as text;
+    dropping them keeps an XHTML "billion laughs" a page with a few literal ``&lol;`` in it.
+    """
+    start = html.find("<!", 0, 2000)
+    if start == -1 or not html[start + 2:start + 9].upper() == "DOCTYPE":
+        return html
+    bracket = html.find("[", start, start + 500)
+    close = html.find(">", start)
+    if bracket == -1 or close < bracket:
+        return html
+    end = html.find("]", bracket)
+    end = html.find(">", end) if end != -1 else -1
+    return html[:start] + html[end + 1:] if end != -1 else html[:start]
 
 
 def _one_line(exc: BaseException) -> str:
