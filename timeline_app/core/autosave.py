@@ -30,6 +30,7 @@ import platformdirs
 from . import session as session_mod
 from .project import EXTENSION, Project, ProjectError, load_project, read_summary, update_project
 from .project_lock import ProjectLock, ProjectLockedError, is_locked
+from .session import Session
 
 log = logging.getLogger(__name__)
 
@@ -129,15 +130,16 @@ class Autosaver:
         self._unsubscribe = project.session.subscribe(self._on_change)
 
     @classmethod
-    def recover(cls, path: Path, **kwargs: object) -> Autosaver:
+    def recover(cls, path: Path, *, into: Session | None = None, **kwargs: object) -> Autosaver:
         """Reopen a recovery file as an unsaved project and keep autosaving into it.
 
-        Raises :class:`ProjectLockedError` when another instance has just taken it, and
+        ``into`` fills an existing session (see :func:`load_project`). Raises
+        :class:`ProjectLockedError` when another instance has just taken it, and
         :class:`ProjectError` when it cannot be read (it is left as it is).
         """
         lock = ProjectLock.acquire(path)
         try:
-            session, info = load_project(path, lock)
+            session, info = load_project(path, lock, into)
         except BaseException:
             lock.release()
             raise

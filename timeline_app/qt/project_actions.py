@@ -1,0 +1,414 @@
+"""File › New project, Open project…, Save, Save As…, Recent projects, autosave and recovery.
+
+:class:`ProjectActions` attaches to a main window that has a ``session`` attribute (the
+:class:`~timeline_app.core.session.Session` its views observe) and a menu bar. A project is
+opened *into* that session object (cleared, then filled), so every view stays subscribed; the
+work itself is done by :mod:`timeline_app.core.project` and :mod:`timeline_app.core.autosave`,
+this module only adds menus, a timer and dialogs.
+
+Every question to the user goes through one small method (``ask_save_changes``,
+``ask_open_read_only``, ``ask_recover``, ``choose_open_path``, ``choose_save_path``,
+``show_error``) so tests replace them instead of driving modal dialogs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+
+from ..core.autosave import INTERVAL_S, Autosaver, Recoverable, discard_recovery, find_recoverable
+from ..core.project import EXTENSION, Project, ProjectError, ProjectInfo, ProjectLockedError
+from ..core.session import Session
+
+Decision = Literal["keep", "saved", "discard", "cancel"]
+RecoverChoice = Literal["recover", "discard", "later"]
+
+MAX_RECENT = 10
+RECENT_KEY = "projects/recent"
+TICK_MS = 2000  # how often the autosaver is asked; it decides when 30 s have passed
+FILE_FILTER = f"Timeline projects (*{EXTENSION})"
+
+
+def is_project_path(arg: str | Path) -> bool:
+    """Whether a command-line argument names a project rather than an article."""
+    return str(arg).lower().endswith(EXTENSION)
+
+
+def split_project_args(args: Sequence[str]) -> tuple[Path | None, list[str]]:
+    """``timeline-app PROJECT.timeline [FILES…]``: the first project named, and the other args."""
+    project = next((Path(a) for a in args if is_project_path(a)), None)
+    rest = [a for a in args if not is_project_path(a)]
+    return project, rest
+
+
+class ProjectActions(QObject):
+    """Project menu actions, autosave timer, crash-recovery offer and close-time question."""
+
+    project_changed = Signal(object)  # the new Project, after New/Open/recover
+    saved = Signal(object)  # the Path just written by Save / Save As / autosave
+
+    def __init__(self, window: QMainWindow, *, settings: QSettings | None = None,
+                 recovery_dir: Path | None = None, interval: float = INTERVAL_S,
+                 clock: Callable[[], float] = time.monotonic, tick_ms: int = TICK_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings if settings is not None else QSettings("timeline-app", "timeline-app")
+        self._recovery_dir = recovery_dir
+        self._interval = interval
+        self._clock = clock
+        self._closed = False
+        self.project = Project(self.session)
+        self.autosaver = self._autosaver_for(self.project)
+        # Deferred: the project's own change counter must have moved before the title reads it.
+        self._title_timer = QTimer(self)
+        self._title_timer.setSingleShot(True)
+        self._title_timer.timeout.connect(self._update_title)
+        self._unsubscribe = self.session.subscribe(lambda _change: self._title_timer.start(0))
+        self._build_menu()
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._update_title()
+
+    # -- the window's session ---------------------------------------------------------------------
+    @property
+    def session(self) -> Session:
+        return self.window.session  # type: ignore[attr-defined, no-any-return]
+
+    def _autosaver_for(self, project: Project) -> Autosaver:
+        return Autosaver(project, interval=self._interval, clock=self._clock, directory=self._recovery_dir)
+
+    # -- menu -------------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menu = self._file_menu()
+        first = menu.actions()[0] if menu.actions() else None
+        self.new_action = self._action("&New Project", QKeySequence("Ctrl+Shift+N"), self.new_project)
+        self.open_action = self._action("&Open Project…", QKeySequence("Ctrl+Shift+O"),
+                                        lambda: self.open_project())
+        self.recent_menu = QMenu("Recent &Projects", menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_action = self._action("&Save Project", QKeySequence.StandardKey.Save, self.save)
+        self.save_as_action = self._action("Save Project &As…", QKeySequence("Ctrl+Shift+S"), self.save_as)
+        for action in (self.new_action, self.open_action):
+            menu.insertAction(first, action)
+        menu.insertMenu(first, self.recent_menu)
+        menu.insertSeparator(first)
+        menu.insertAction(first, self.save_action)
+        menu.insertAction(first, self.save_as_action)
+        if first is not None:
+            menu.insertSeparator(first)
+        self._fill_recent()
+
+    def _file_menu(self) -> QMenu:
+        bar = self.window.menuBar()
+        for action in bar.actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and action.text().replace("&", "").strip().lower() == "file":
+                return menu
+        return bar.addMenu("&File")
+
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey,
+                slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # -- recent projects ----------------------------------------------------------------------------
+    def recent_projects(self) -> list[Path]:
+        value = self.settings.value(RECENT_KEY, [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in items if p]
+
+    def _remember(self, path: Path) -> None:
+        items = [p for p in self.recent_projects() if p != path]
+        items.insert(0, path)
+        self.settings.setValue(RECENT_KEY, [str(p) for p in items[:MAX_RECENT]])
+        self._fill_recent()  # a disabled menu never shows, so never refills itself
+
+    def _forget(self, path: Path) -> None:
+        self.settings.setValue(RECENT_KEY, [str(p) for p in self.recent_projects() if p != path])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        items = self.recent_projects()
+        for n, path in enumerate(items, start=1):
+            action = self.recent_menu.addAction(f"&{n % 10} {path.name}" if n <= 10 else path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
+        if items:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear List", lambda: (self.settings.setValue(RECENT_KEY, []),
+                                                              self._fill_recent()))
+        self.recent_menu.setEnabled(bool(items))
+
+    # -- commands -----------------------------------------------------------------------------------
+    def new_project(self) -> bool:
+        """Close the current project (asking about unsaved changes) and start an empty one."""
+        decision = self.settle_changes()
+        if decision == "cancel":
+            return False
+        self._retire(save=decision != "discard")
+        self.session.clear()
+        self.session.view_state.clear()
+        self._install(Project(self.session))
+        return True
+
+    def open_project(self, path: Path | str | None = None) -> bool:
+        """Open a project file into the window (asking for one when ``path`` is None)."""
+        if path is None:
+            path = self.choose_open_path()
+            if path is None:
+                return False
+        path = Path(path).absolute()
+        if self.project.path is not None and path == self.project.path:
+            self.status(f"{path.name} is already open")
+            return True
+        decision = self.settle_changes()
+        if decision == "cancel":
+            return False
+        # A window that is only "dirty" by its view state saves it quietly before leaving.
+        if decision != "discard" and self.project.writable and self.project.needs_save:
+            try:
+                self.project.save()
+            except ProjectError as exc:
+                self.show_error("Cannot save the project", str(exc))
+                return False
+        # Nothing is let go before the new file has been read: a bad file leaves all as it was.
+        try:
+            try:
+                project = Project.open(path, into=self.session)
+            except ProjectLockedError as exc:
+                if not self.ask_open_read_only(exc):
+                    return False
+                project = Project.open(path, read_only=True, into=self.session)
+        except ProjectError as exc:
+            if not path.exists():
+                self._forget(path)
+            self.show_error("Cannot open the project", str(exc))
+            return False
+        self._retire(save=False)
+        self._install(project)
+        self._remember(path)
+        self._report_opened(project.info)
+        return True
+
+    def save(self) -> bool:
+        """Ctrl+S: into the project file, or Save As for a project without one (or read-only)."""
+        if not self.project.writable:
+            return self.save_as()
+        try:
+            self.project.save()
+        except ProjectError as exc:
+            self.show_error("Cannot save the project", str(exc))
+            return False
+        self._after_save(self.project.path)
+        return True
+
+    def save_as(self) -> bool:
+        path = self.choose_save_path()
+        if path is None:
+            return False
+        if path.suffix.lower() != EXTENSION:
+            path = path.with_name(path.name + EXTENSION)
+        try:
+            self.project.save_as(path)
+        except ProjectError as exc:
+            self.show_error("Cannot save the project", str(exc))
+            return False
+        self._after_save(self.project.path)
+        return True
+
+    def _after_save(self, path: Path | None) -> None:
+        self.autosaver.tick()  # the work is in the project now: drops a recovery file
+        if path is not None:
+            self._remember(path)
+            self.status(f"Saved {path.name}")
+            self.saved.emit(path)
+        self._update_title()
+
+    # -- autosave, recovery, closing ----------------------------------------------------------------
+    def tick(self) -> None:
+        if self.autosaver.tick():
+            target = self.project.path if self.project.writable else self.autosaver.recovery_path
+            self.status(f"Autosaved {'to ' + target.name if self.project.writable and target else 'a recovery copy'}")
+            if target is not None:
+                self.saved.emit(target)
+        elif self.autosaver.last_error:
+            self.status(f"Autosave failed: {self.autosaver.last_error}")
+        self._update_title()
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer the work of sessions that crashed. Returns whether one was recovered."""
+        for item in find_recoverable(self._recovery_dir):
+            choice = self.ask_recover(item)
+            if choice == "later":
+                continue
+            if choice == "discard" or item.problem:
+                try:
+                    discard_recovery(item.path)
+                except ProjectError:
+                    pass  # another instance took it meanwhile: it is theirs now
+                continue
+            decision = self.settle_changes()
+            if decision == "cancel":
+                return False
+            try:
+                saver = Autosaver.recover(item.path, into=self.session, interval=self._interval,
+                                          clock=self._clock, directory=self._recovery_dir)
+            except ProjectError as exc:
+                self.show_error("Cannot recover the work", str(exc))
+                continue
+            self._retire(save=decision != "discard")
+            self._install(saver.project, saver)
+            origin = f" (a read-only copy of {item.origin})" if item.origin else ""
+            self.status(f"Recovered unsaved work{origin}: save it to keep it")
+            return True
+        return False
+
+    def settle_changes(self) -> Decision:
+        """Before the work is let go: ask about unsaved changes. ``cancel`` means stop.
+
+        An untitled project with no corrections is not asked about: its articles are still in
+        their files, there is nothing that reopening them would not give back.
+        """
+        if not self.project.modified:
+            return "keep"
+        if self.project.path is None and not self.session.corrections and self.autosaver.recovery_path is None:
+            return "discard"
+        answer = self.ask_save_changes()
+        if answer == "save":
+            return "saved" if self.save() else "cancel"
+        return answer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and not self._closed:
+            decision = self.settle_changes()
+            if decision == "cancel":
+                event.ignore()
+                return True
+            self.shutdown(save=decision != "discard")
+        return False
+
+    def shutdown(self, save: bool = True) -> None:
+        """Clean end: last autosave into the project, recovery file removed, lock released."""
+        if self._closed:
+            return
+        self._closed = True
+        self.timer.stop()
+        self._unsubscribe()
+        self.autosaver.close(save=save)
+        self.project.close()
+
+    def _retire(self, *, save: bool) -> None:
+        self.autosaver.close(save=save)
+        self.project.close()
+
+    def _install(self, project: Project, autosaver: Autosaver | None = None) -> None:
+        self.project = project
+        self.autosaver = autosaver or self._autosaver_for(project)
+        undo = getattr(self.window, "undo_stack", None)  # corrections of the old work mean nothing now
+        if undo is not None and hasattr(undo, "clear"):
+            undo.clear()
+        self._update_title()
+        self.project_changed.emit(project)
+
+    def _report_opened(self, info: ProjectInfo | None) -> None:
+        notes = []
+        if self.project.read_only:
+            notes.append(f"read-only: {self.project.read_only_reason}")
+        if info is not None and info.migrated:
+            notes.append(f"format {info.file_version} is updated on the next save")
+        if info is not None and info.rules_changed:
+            orphans = sum(len(e.orphans) for e in self.session.entries)
+            notes.append("re-extracted with newer rules" + (
+                f"; {orphans} correction{'s' * (orphans != 1)} no longer match the text (orphaned)"
+                if orphans else "; every correction still applies"))
+        name = self.project.display_name
+        self.status(f"Opened {name}" + (f" ({'; '.join(notes)})" if notes else ""))
+
+    # -- window title and status ---------------------------------------------------------------------
+    def _update_title(self) -> None:
+        if self._closed:
+            return
+        project = self.project
+        self.window.setWindowFilePath(str(project.path) if project.path else "")
+        suffix = " (read-only)" if project.read_only else ""
+        self.window.setWindowTitle(f"{project.display_name}[*]{suffix} — timeline-app")
+        self.window.setWindowModified(project.modified)
+
+    def status(self, message: str) -> None:
+        bar = self.window.statusBar()
+        if bar is not None:
+            bar.showMessage(message, 5000)
+
+    # -- questions (replaced in tests) ---------------------------------------------------------------
+    def _parent(self) -> QWidget:
+        return self.window
+
+    def ask_save_changes(self) -> Literal["save", "discard", "cancel"]:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"Save the changes to {self.project.display_name}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self._parent())
+        box.setInformativeText("Corrections, added and deleted events are lost if you don't save.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        if answer == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def ask_open_read_only(self, error: ProjectLockedError) -> bool:
+        answer = QMessageBox.question(
+            self._parent(), "Project open elsewhere",
+            f"{error}\n\nOpen a read-only view? Changes can then only be kept with Save As.",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Open
+
+    def ask_recover(self, item: Recoverable) -> RecoverChoice:
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
+                          "timeline-app did not close properly last time. Recover the unsaved work?",
+                          QMessageBox.StandardButton.NoButton, self._parent())
+        box.setInformativeText(item.describe())
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+        if item.problem:
+            recover.setEnabled(False)
+        box.setDefaultButton(recover if not item.problem else discard)
+        box.exec()
+        clicked = box.clickedButton()
+        return "recover" if clicked is recover else "discard" if clicked is discard else "later"
+
+    def choose_open_path(self) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self._parent(), "Open Project", self._start_dir(), FILE_FILTER)
+        return Path(path) if path else None
+
+    def choose_save_path(self) -> Path | None:
+        start = str(self.project.path) if self.project.path else str(Path(self._start_dir()) / f"Untitled{EXTENSION}")
+        path, _ = QFileDialog.getSaveFileName(self._parent(), "Save Project As", start, FILE_FILTER)
+        return Path(path) if path else None
+
+    def _start_dir(self) -> str:
+        recent = self.recent_projects()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self._parent(), title, message)
