@@ -517,3 +517,22 @@ def test_a_failed_open_leaves_the_session_alone(tmp_path: Path, rules_a: None) -
     with pytest.raises(ProjectError):
         Project.open(bad, into=s)
     assert snapshot(s) == before
+
+
+def test_a_reader_sees_the_last_commit_while_a_save_is_under_way(tmp_path: Path, rules_a: None) -> None:
+    s, _ = build_session()
+    path = tmp_path / "p.timeline"
+    save_project(s, path)
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # what a save does first
+        writer.execute("UPDATE view_state SET value = '99' WHERE name = 'zoom'")
+        writer.execute("DELETE FROM correction")
+        assert path.with_name(path.name + "-journal").exists()
+        reader = open_project(path)  # not blocked, not confused by the journal
+        assert reader.view_state["zoom"] == 2.5 and reader.corrections == s.corrections
+        writer.execute("COMMIT")
+    finally:
+        writer.close()
+    after = open_project(path)
+    assert after.view_state["zoom"] == 99 and after.corrections == []
