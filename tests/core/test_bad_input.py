@@ -61,7 +61,8 @@ def test_bad_file_gives_one_line_error_naming_it(tmp_path: Path, name: str, make
     assert "\n" not in message and "\r" not in message
 
 
-def test_fifty_megabyte_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fifty_megabyte_file_is_refused_before_reading(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "huge.txt"
     line = b"The talks resumed on Tuesday, officials said, after a week of delays.\n"
     with path.open("wb") as handle:
@@ -111,9 +112,9 @@ def test_hostile_html_never_crashes(tmp_path: Path) -> None:
         b"<html><body>" + b"<div>" * 50_000 + b"deep text" + b"</div>" * 50_000 + b"</body></html>",
         b"<html><body><p title='" + b"x" * 2_000_000 + b"'>Text after a huge attribute.</p></body></html>",
         b"<html><body><p>Text with a NUL \x00 inside.</p></body></html>",
-        b'<?xml version="1.0"?>\n<!DOCTYPE html [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;'
-        b'&a;&a;&a;&a;&a;">\n<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n]>\n<html><body><p>Story &c; text.'
-        b"</p></body></html>",
+        (b'<?xml version="1.0"?>\n<!DOCTYPE html [\n<!ENTITY a "aaaaaaaaaa">\n'
+         b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n]>\n'
+         b"<html><body><p>Story &c; text.</p></body></html>"),
     ]
     for i, page in enumerate(pages):
         path = tmp_path / f"hostile-{i}.xhtml"

@@ -84,8 +84,8 @@ def test_dateline_after_a_long_standfirst() -> None:
 @pytest.mark.parametrize("text", [
     "",
     "   \n\n  ",
-    "Rebels retreat from border area\n\nThe rebels had launched an operation on June 28, 2016 "
-    "aimed at capturing the town from the militants, the coalition fighting them said today.",
+    ("Rebels retreat from border area\n\nThe rebels had launched an operation on June 28, 2016 "
+     "aimed at capturing the town from the militants, the coalition fighting them said today."),
     "Brexit: what happened on 23 June 2016 and why it matters\n\nBody text.",  # a headline, not a dateline
     "The date was set for June 30, 2016.\n",  # a sentence, not a dateline
     "Security Council Resolution 2254\n\nThe council met.",

@@ -97,7 +97,7 @@ def test_crlf_and_cr_newlines_become_lf_and_offsets_index_the_text(tmp_path: Pat
 
 
 def test_unknown_extension_is_text_and_bytes_equal_file(tmp_path: Path) -> None:
-    data = "Headline\n\n2016-06-30\n\nBody text.\n".encode()
+    data = b"Headline\n\n2016-06-30\n\nBody text.\n"
     path = tmp_path / "story.news"
     path.write_bytes(data)
     from_file = read_article(path)
@@ -266,7 +266,8 @@ def test_html_meta_published_preferred_over_modified() -> None:
             b"</body></html>")
     dct = read_article_bytes(page, "vote.html").dct
     assert dct is not None
-    assert (dct.value, dct.origin, dct.updated) == ("2016-06-30T07:42", DctOrigin.HTML_META, "2016-07-02T09:00")
+    assert (dct.value, dct.origin, dct.updated) == ("2016-06-30T07:42", DctOrigin.HTML_META,
+                                                    "2016-07-02T09:00")
 
 
 # --- TimeML, file names, priority ---------------------------------------------------------

@@ -117,7 +117,7 @@ def _without_internal_subset(html: str) -> str:
     dropping them keeps an XHTML "billion laughs" a page with a few literal ``&lol;`` in it.
     """
     start = html.find("<!", 0, 2000)
-    if start == -1 or not html[start + 2:start + 9].upper() == "DOCTYPE":
+    if start == -1 or html[start + 2:start + 9].upper() != "DOCTYPE":
         return html
     bracket = html.find("[", start, start + 500)
     close = html.find(">", start)
@@ -267,7 +267,7 @@ def _htmldate(tree: lxml.html.HtmlElement) -> DCT | None:
     try:
         found = htmldate.find_date(copy.deepcopy(tree), extensive_search=False, original_date=True,
                                    outputformat="%Y-%m-%d")
-    except Exception:  # a heuristic library on hostile markup: a missing date, not a failure
+    except Exception:  # noqa: BLE001 - a heuristic library on hostile markup: no date, not a failure
         return None
     value = dateline.parse_machine_date(found) if found else None
     return DCT(value, DctOrigin.HTML_META, dateline.CONF_HTMLDATE) if value else None
@@ -286,7 +286,7 @@ def _main_blocks(tree: lxml.html.HtmlElement) -> list[str]:
                                               include_comments=False, include_tables=True,
                                               include_images=False, include_links=False,
                                               favor_recall=recall, deduplicate=False)
-        except Exception:  # trafilatura's heuristics on hostile markup: fall back, don't fail
+        except Exception:  # noqa: BLE001 - trafilatura's heuristics on hostile markup: fall back
             doc = None
         body = getattr(doc, "body", None) if doc is not None else None
         blocks = _blocks(body) if body is not None else []

@@ -44,10 +44,12 @@ TIMEML_SUFFIXES = frozenset({".tml", ".timeml"})
 _TITLE_MAX_CHARS = 150
 _TITLE_MAX_WORDS = 25
 _TITLE_LINES = 10
-_HTML_SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s{0,200}(?:<!--.{0,200}?-->\s{0,20})?<(?:!doctype\s+html|html)\b",
+_HTML_SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s{0,200}(?:<!--.{0,200}?-->\s{0,20})?"
+                         rb"<(?:!doctype\s+html|html)\b",
                          re.IGNORECASE | re.DOTALL)
 _TIMEML_SNIFF = re.compile(rb"<TimeML\b")
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?\s{0,3}(?P<charset>[\w.:-]{1,40})""",
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?\s{0,3}"""
+                           rb"(?P<charset>[\w.:-]{1,40})",
                            re.IGNORECASE)
 
 
