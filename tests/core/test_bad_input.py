@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.core import ingest, pipeline
 from timeline_app.core.ingest import IngestError, read_article, read_article_bytes
@@ -147,3 +149,29 @@ def test_pipeline_reports_bad_files_and_keeps_the_others(tmp_path: Path) -> None
     assert results[1].article is not None and results[1].article.dct is not None
     assert results[1].article.dct.value == "2016-06-30"
     assert "refused unsafe XML" in results[2].errors[0]
+
+
+_MARKUP = ["<p>", "</p>", "<html>", "<body>", "<script>", "<!DOCTYPE html [", "]>", "<!ENTITY a 'b'>", "&a;",
+           "# ", "**", "[x](y)", "```", "\n", "\r\n", "\x00", "\ufeff", "June 30, 2016", "Published:",
+           "<time datetime='2016-06-30'>", "<meta property='article:published_time' content='x'>",
+           "<TimeML><TEXT>", "</TEXT></TimeML>", "é", "“", "text"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.one_of(st.binary(max_size=400),
+                      st.lists(st.sampled_from(_MARKUP), max_size=40).map(lambda parts: "".join(parts).encode()),
+                      st.text(max_size=300).map(lambda t: t.encode("utf-16"))),
+       suffix=st.sampled_from([".txt", ".md", ".html", ".xhtml", ".tml", ".bin"]))
+def test_any_bytes_give_an_article_or_one_line_error(data: bytes, suffix: str) -> None:
+    source = f"drop/any{suffix}"
+    try:
+        article = read_article_bytes(data, source)
+    except IngestError as exc:
+        message = str(exc)
+        assert message.startswith(f"{source}: ") and "\n" not in message
+    else:
+        assert article.text.strip()
+        for span in article.boilerplate:
+            assert 0 <= span.start <= span.end <= len(article.text)
+        if article.dct is not None and article.dct.start is not None:
+            assert article.dct.end is not None and article.dct.end <= len(article.text)
