@@ -159,7 +159,8 @@ _MARKUP = ["<p>", "</p>", "<html>", "<body>", "<script>", "<!DOCTYPE html [", "]
 
 @settings(max_examples=150, deadline=None)
 @given(data=st.one_of(st.binary(max_size=400),
-                      st.lists(st.sampled_from(_MARKUP), max_size=40).map(lambda parts: "".join(parts).encode()),
+                      st.lists(st.sampled_from(_MARKUP), max_size=40).map(
+                          lambda parts: "".join(parts).encode()),
                       st.text(max_size=300).map(lambda t: t.encode("utf-16"))),
        suffix=st.sampled_from([".txt", ".md", ".html", ".xhtml", ".tml", ".bin"]))
 def test_any_bytes_give_an_article_or_one_line_error(data: bytes, suffix: str) -> None:
