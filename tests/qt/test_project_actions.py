@@ -6,30 +6,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from timeline_app.core import session as session_mod
 from timeline_app.core.model import Analysis, Article
 from timeline_app.core.project import Project, load_project, save_project, update_project
 from timeline_app.core.session import Session
+from timeline_app.qt.main_window import MainWindow
 from timeline_app.qt.project_actions import ProjectActions, split_project_args
+from timeline_app.qt.selection import Selection
+from timeline_app.qt.settings import AppSettings
 
 
 @pytest.fixture(autouse=True)
 def no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(session_mod, "analyze", lambda article, forced=None: Analysis())
-
-
-class Window(QMainWindow):
-    """The parts of the main window ProjectActions relies on."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.session = Session()
-        self.undo_stack = QUndoStack(self)
-        file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = file_menu.addAction("&Quit")
 
 
 class Clock:
@@ -42,18 +33,22 @@ class Clock:
 class Harness:
     def __init__(self, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
         self.tmp = tmp_path
-        self.window = Window()
-        qtbot.addWidget(self.window)
-        self.clock = Clock()
+        self.qtbot = qtbot
         self.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        self.window = self.new_window()
+        self.clock = Clock()
         self.recovery = tmp_path / "recovery"
         self.actions = self.make_actions(self.window)
         self.asked: list[str] = []
         self.errors: list[str] = []
 
-    def make_actions(self, window: Window) -> ProjectActions:
-        actions = ProjectActions(window, settings=self.settings, recovery_dir=self.recovery,
-                                 clock=self.clock, tick_ms=60_000)
+    def new_window(self) -> MainWindow:
+        window = MainWindow(settings=AppSettings(self.settings))
+        self.qtbot.addWidget(window)
+        return window
+
+    def make_actions(self, window: MainWindow) -> ProjectActions:
+        actions = ProjectActions(window, recovery_dir=self.recovery, clock=self.clock, tick_ms=60_000)
         actions.show_error = lambda title, message: self.errors.append(message)  # type: ignore[method-assign]
         return actions
 
@@ -82,13 +77,20 @@ def _project_file(path: Path, title: str = "Saved article") -> Path:
     return path
 
 
-def test_file_menu_gets_the_project_actions_before_its_own(h: Harness) -> None:
-    menu = h.window.menuBar().actions()[0].menu()
-    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts[:5] == ["&New Project", "&Open Project…", "Recent &Projects", "&Save Project", "Save Project &As…"]
+def test_file_menu_gets_the_project_actions_in_its_project_section(h: Harness) -> None:
+    texts = [a.text() for a in h.window.file_menu.actions()]
+    start = texts.index("Open &recent") + 2  # after the project section's separator
+    assert texts[start:start + 5] == ["&New Project", "Open &Project…", "Recent Pro&jects", "&Save Project",
+                                      "Save Project &As…"]
     assert texts[-1] == "&Quit"
     assert h.actions.save_action.shortcut() == QKeySequence("Ctrl+S")
     assert h.actions.save_as_action.shortcut() == QKeySequence("Ctrl+Shift+S")
+    assert h.actions.new_action.shortcut() == QKeySequence("Ctrl+N")
+    # no shortcut of ours shadows one of the window's
+    theirs = {k.toString() for a in h.window.findChildren(QAction) if a.parent() is h.window
+              and a not in (h.actions.new_action, h.actions.save_action, h.actions.save_as_action)
+              for k in a.shortcuts()}
+    assert not theirs & {"Ctrl+N", "Ctrl+S", "Ctrl+Shift+S"}
     assert not h.actions.recent_menu.isEnabled()  # nothing recent yet
 
 
@@ -99,35 +101,43 @@ def test_save_as_then_ctrl_s_saves_in_place(h: Harness) -> None:
     h.actions.save_action.trigger()  # untitled: Ctrl+S asks where, like Save As
     saved = h.tmp / "work.timeline"
     assert h.actions.project.path == saved and saved.exists()
-    assert h.window.windowTitle().startswith("work.timeline") and not h.window.isWindowModified()
+    assert h.window.windowTitle().startswith("work.timeline — ")
     h.window.session.set_color("a.txt", "#123456")
     assert h.actions.project.modified
+    h.qtbot.waitUntil(lambda: h.window.windowTitle().startswith("work.timeline •"))
     h.actions.save_action.trigger()
     assert load_project(saved)[0].entry("a.txt").color == "#123456"
     assert h.actions.recent_projects() == [saved]
     assert h.actions.recent_menu.isEnabled()
 
 
-def test_open_project_fills_the_window_session(h: Harness) -> None:
+def test_open_project_shows_it_in_the_window(h: Harness) -> None:
     path = _project_file(h.tmp / "p.timeline")
-    seen: list[str] = []
-    h.window.session.subscribe(lambda change: seen.append(change.kind))
     h.window.undo_stack.push(QUndoCommand("old correction"))
     h.actions.choose_open_path = lambda: path  # type: ignore[method-assign]
     h.actions.open_action.trigger()
-    assert h.window.session.keys() == ["saved.txt"] and h.window.session.view_state == {"zoom": 1}
-    assert seen[0] == "cleared" and "added" in seen
+    session = h.window.session
+    assert session is h.actions.project.session and session.keys() == ["saved.txt"]
+    assert h.window.timeline.session is session and h.window.adapter.session is session
+    assert session.view_state["zoom"] == 1
     assert h.window.undo_stack.count() == 0
     assert h.actions.project.path == path and not h.actions.project.read_only
     assert h.actions.recent_projects() == [path]
-    assert "p.timeline" in h.window.windowTitle()
+    assert h.window.windowTitle().startswith("p.timeline — timeline-app")
+
+
+def test_project_files_given_to_the_window_are_opened_as_projects(h: Harness) -> None:
+    """The command line (``timeline-app P.timeline``), Ctrl+O and drops all go through open_paths."""
+    path = _project_file(h.tmp / "cli.timeline")
+    h.window.open_paths([str(path)])
+    assert h.actions.project.path == path and h.window.session.keys() == ["saved.txt"]
+    assert not h.window.session.problems
 
 
 def test_a_project_open_in_another_window_opens_read_only(qtbot, h: Harness) -> None:  # type: ignore[no-untyped-def]
     path = _project_file(h.tmp / "p.timeline")
     assert h.actions.open_project(path)
-    other = Window()
-    qtbot.addWidget(other)
+    other = h.new_window()
     second = h.make_actions(other)
     offered: list[str] = []
     second.ask_open_read_only = lambda exc: offered.append(str(exc)) or True  # type: ignore[method-assign]
@@ -206,7 +216,7 @@ def test_a_crashed_session_is_offered_at_start_and_cleaned_on_close(h: Harness) 
     assert "Lost work" in offered[0]
     assert h.window.session.keys() == ["lost.txt"] and len(h.window.session.corrections) == 1
     assert h.actions.project.modified and h.actions.project.path is None
-    assert h.window.isWindowModified()
+    assert h.window.windowTitle().startswith("Untitled •")
     assert not h.actions.offer_recovery()  # ours now: not offered twice
     # closing: the user is asked, and once answered the recovery file goes away
     h.answer_save_changes("discard")
@@ -243,7 +253,9 @@ def test_closing_saves_view_state_quietly(h: Harness) -> None:
     h.actions.open_project(path)
     h.window.session.view_state["zoom"] = 42
     assert h.window.close()
-    assert h.asked == [] and load_project(path)[0].view_state == {"zoom": 42}
+    assert h.asked == []
+    stored = load_project(path)[0].view_state
+    assert stored["zoom"] == 42 and "timeline.x_range" in stored
 
 
 def test_new_project_clears_the_window(h: Harness) -> None:
@@ -253,7 +265,7 @@ def test_new_project_clears_the_window(h: Harness) -> None:
     h.actions.new_action.trigger()
     assert h.window.session.keys() == [] and h.window.session.view_state == {}
     assert h.actions.project.path is None and h.window.windowTitle().startswith("Untitled")
-    assert load_project(path)[0].view_state == {"zoom": 5}  # the old one was saved on the way out
+    assert load_project(path)[0].view_state["zoom"] == 5  # the old one was saved on the way out
 
 
 def test_recent_projects_menu_opens_them(h: Harness) -> None:
@@ -271,3 +283,30 @@ def test_recent_projects_menu_opens_them(h: Harness) -> None:
 def test_command_line_split() -> None:
     assert split_project_args(["a.txt", "x.timeline", "b.html"]) == (Path("x.timeline"), ["a.txt", "b.html"])
     assert split_project_args(["a.txt"]) == (None, ["a.txt"])
+
+
+def test_view_state_range_and_selection_come_back(h: Harness) -> None:
+    key = h.window.session.add_article(Article("a.txt", "A", "Rebels attacked. Then talks began."))
+    h.window.session.add_event(key, 0, 16, "2016-06-28", label="Rebels attacked")
+    h.window.session.add_event(key, 17, 34, "2016-07-15", label="Talks began")
+    h.window.adapter.flush()
+    h.window.selection.set(Selection(key, event="u2"), "table")
+    h.window.timeline.set_x_range(1466000000.0, 1467000000.0)
+    h.window.timeline.zoom(1.0)
+    shown = h.window.timeline.x_range()
+    h.save_as_path(h.tmp / "view.timeline")
+    assert h.actions.save()
+    stored = load_project(h.tmp / "view.timeline")[0].view_state
+    assert stored["selection"] == {"key": key, "event": "u2", "timex": None}
+    assert stored["timeline.x_range"] == pytest.approx(list(shown))
+    h.actions.shutdown()
+
+    window = h.new_window()
+    actions = h.make_actions(window)
+    try:
+        assert actions.open_project(h.tmp / "view.timeline")
+        window.adapter.flush()
+        assert window.selection.current == Selection(key, event="u2")
+        assert window.timeline.x_range() == pytest.approx(shown)
+    finally:
+        actions.shutdown()

@@ -1,10 +1,12 @@
-"""File › New project, Open project…, Save, Save As…, Recent projects, autosave and recovery.
+"""File › New Project, Open Project…, Save, Save As…, Recent Projects; autosave and recovery.
 
-:class:`ProjectActions` attaches to a main window that has a ``session`` attribute (the
-:class:`~timeline_app.core.session.Session` its views observe) and a menu bar. A project is
-opened *into* that session object (cleared, then filled), so every view stays subscribed; the
-work itself is done by :mod:`timeline_app.core.project` and :mod:`timeline_app.core.autosave`,
-this module only adds menus, a timer and dialogs.
+:class:`ProjectActions` attaches to the :class:`~timeline_app.qt.main_window.MainWindow` through
+the hooks it offers: its File menu's project section (``add_file_actions("project", …)``), its
+``open_project(path)`` hook (``.timeline`` files given on the command line, opened with Ctrl+O or
+dropped on the window come through it) and ``set_session`` to show the opened project. The work
+itself is done by :mod:`timeline_app.core.project` and :mod:`timeline_app.core.autosave`; this
+module adds menus, a timer, dialogs and the view state (visible time range, lanes, selection)
+kept in ``Session.view_state`` under the keys of :data:`VIEW_KEYS`.
 
 Every question to the user goes through one small method (``ask_save_changes``,
 ``ask_open_read_only``, ``ask_recover``, ``choose_open_path``, ``choose_save_path``,
@@ -20,11 +22,14 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from .. import __version__
 from ..core.autosave import INTERVAL_S, Autosaver, Recoverable, discard_recovery, find_recoverable
 from ..core.project import EXTENSION, Project, ProjectError, ProjectInfo, ProjectLockedError
 from ..core.session import Session
+from .main_window import MainWindow
+from .selection import Selection
 
 Decision = Literal["keep", "saved", "discard", "cancel"]
 RecoverChoice = Literal["recover", "discard", "later"]
@@ -33,6 +38,8 @@ MAX_RECENT = 10
 RECENT_KEY = "projects/recent"
 TICK_MS = 2000  # how often the autosaver is asked; it decides when 30 s have passed
 FILE_FILTER = f"Timeline projects (*{EXTENSION})"
+# Session.view_state keys written by this module (other views may add their own).
+VIEW_KEYS = ("timeline.x_range", "timeline.lane_range", "selection")
 
 
 def is_project_path(arg: str | Path) -> bool:
@@ -53,24 +60,28 @@ class ProjectActions(QObject):
     project_changed = Signal(object)  # the new Project, after New/Open/recover
     saved = Signal(object)  # the Path just written by Save / Save As / autosave
 
-    def __init__(self, window: QMainWindow, *, settings: QSettings | None = None,
+    def __init__(self, window: MainWindow, *, settings: QSettings | None = None,
                  recovery_dir: Path | None = None, interval: float = INTERVAL_S,
                  clock: Callable[[], float] = time.monotonic, tick_ms: int = TICK_MS) -> None:
         super().__init__(window)
         self.window = window
-        self.settings = settings if settings is not None else QSettings("timeline-app", "timeline-app")
+        self.settings = settings if settings is not None else window.settings.q
         self._recovery_dir = recovery_dir
         self._interval = interval
         self._clock = clock
         self._closed = False
-        self.project = Project(self.session)
-        self.autosaver = self._autosaver_for(self.project)
         # Deferred: the project's own change counter must have moved before the title reads it.
         self._title_timer = QTimer(self)
         self._title_timer.setSingleShot(True)
         self._title_timer.timeout.connect(self._update_title)
-        self._unsubscribe = self.session.subscribe(lambda _change: self._title_timer.start(0))
+        self._unsubscribe: Callable[[], None] = lambda: None
+        self.project = Project(window.session)
+        self.autosaver = self._autosaver_for(self.project)
+        self._follow(window.session)
         self._build_menu()
+        # The window's hooks: project files it is given come here; its title shows the project.
+        window.open_project = self.open_project  # type: ignore[method-assign]
+        window._update_title = self._update_title  # type: ignore[method-assign]
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
@@ -81,47 +92,35 @@ class ProjectActions(QObject):
             app.aboutToQuit.connect(self.shutdown)
         self._update_title()
 
-    # -- the window's session ---------------------------------------------------------------------
     @property
     def session(self) -> Session:
-        return self.window.session  # type: ignore[attr-defined, no-any-return]
+        return self.window.session
+
+    def _follow(self, session: Session) -> None:
+        self._unsubscribe()
+        self._unsubscribe = session.subscribe(lambda _change: self._title_timer.start(0))
 
     def _autosaver_for(self, project: Project) -> Autosaver:
         return Autosaver(project, interval=self._interval, clock=self._clock, directory=self._recovery_dir)
 
     # -- menu -------------------------------------------------------------------------------------
     def _build_menu(self) -> None:
-        menu = self._file_menu()
-        first = menu.actions()[0] if menu.actions() else None
-        self.new_action = self._action("&New Project", QKeySequence("Ctrl+Shift+N"), self.new_project)
-        self.open_action = self._action("&Open Project…", QKeySequence("Ctrl+Shift+O"),
-                                        lambda: self.open_project())
-        self.recent_menu = QMenu("Recent &Projects", menu)
+        # Ctrl+O (Open…) already takes .timeline files and Ctrl+Shift+O opens a folder.
+        self.new_action = self._action("&New Project", QKeySequence.StandardKey.New, self.new_project)
+        self.open_action = self._action("Open &Project…", None, lambda: self.open_project())
+        self.recent_menu = QMenu("Recent Pro&jects", self.window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save_action = self._action("&Save Project", QKeySequence.StandardKey.Save, self.save)
         self.save_as_action = self._action("Save Project &As…", QKeySequence("Ctrl+Shift+S"), self.save_as)
-        for action in (self.new_action, self.open_action):
-            menu.insertAction(first, action)
-        menu.insertMenu(first, self.recent_menu)
-        menu.insertSeparator(first)
-        menu.insertAction(first, self.save_action)
-        menu.insertAction(first, self.save_as_action)
-        if first is not None:
-            menu.insertSeparator(first)
+        self.window.add_file_actions("project", [self.new_action, self.open_action, self.recent_menu.menuAction(),
+                                                 self.save_action, self.save_as_action])
         self._fill_recent()
 
-    def _file_menu(self) -> QMenu:
-        bar = self.window.menuBar()
-        for action in bar.actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and action.text().replace("&", "").strip().lower() == "file":
-                return menu
-        return bar.addMenu("&File")
-
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey,
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None,
                 slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(shortcut)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -163,9 +162,7 @@ class ProjectActions(QObject):
         if decision == "cancel":
             return False
         self._retire(save=decision != "discard")
-        self.session.clear()
-        self.session.view_state.clear()
-        self._install(Project(self.session))
+        self._install(Project(Session()))
         return True
 
     def open_project(self, path: Path | str | None = None) -> bool:
@@ -182,6 +179,7 @@ class ProjectActions(QObject):
         if decision == "cancel":
             return False
         # A window that is only "dirty" by its view state saves it quietly before leaving.
+        self.capture_view_state()
         if decision != "discard" and self.project.writable and self.project.needs_save:
             try:
                 self.project.save()
@@ -191,11 +189,11 @@ class ProjectActions(QObject):
         # Nothing is let go before the new file has been read: a bad file leaves all as it was.
         try:
             try:
-                project = Project.open(path, into=self.session)
+                project = Project.open(path)
             except ProjectLockedError as exc:
                 if not self.ask_open_read_only(exc):
                     return False
-                project = Project.open(path, read_only=True, into=self.session)
+                project = Project.open(path, read_only=True)
         except ProjectError as exc:
             if not path.exists():
                 self._forget(path)
@@ -211,6 +209,7 @@ class ProjectActions(QObject):
         """Ctrl+S: into the project file, or Save As for a project without one (or read-only)."""
         if not self.project.writable:
             return self.save_as()
+        self.capture_view_state()
         try:
             self.project.save()
         except ProjectError as exc:
@@ -225,6 +224,7 @@ class ProjectActions(QObject):
             return False
         if path.suffix.lower() != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
+        self.capture_view_state()
         try:
             self.project.save_as(path)
         except ProjectError as exc:
@@ -235,6 +235,7 @@ class ProjectActions(QObject):
 
     def _after_save(self, path: Path | None) -> None:
         self.autosaver.tick()  # the work is in the project now: drops a recovery file
+        self.window.undo_stack.setClean()
         if path is not None:
             self._remember(path)
             self.status(f"Saved {path.name}")
@@ -243,6 +244,7 @@ class ProjectActions(QObject):
 
     # -- autosave, recovery, closing ----------------------------------------------------------------
     def tick(self) -> None:
+        self.capture_view_state()
         if self.autosaver.tick():
             target = self.project.path if self.project.writable else self.autosaver.recovery_path
             self.status(f"Autosaved {'to ' + target.name if self.project.writable and target else 'a recovery copy'}")
@@ -268,8 +270,8 @@ class ProjectActions(QObject):
             if decision == "cancel":
                 return False
             try:
-                saver = Autosaver.recover(item.path, into=self.session, interval=self._interval,
-                                          clock=self._clock, directory=self._recovery_dir)
+                saver = Autosaver.recover(item.path, interval=self._interval, clock=self._clock,
+                                          directory=self._recovery_dir)
             except ProjectError as exc:
                 self.show_error("Cannot recover the work", str(exc))
                 continue
@@ -311,21 +313,58 @@ class ProjectActions(QObject):
         self._closed = True
         self.timer.stop()
         self._unsubscribe()
+        if save:
+            self.capture_view_state()
         self.autosaver.close(save=save)
         self.project.close()
 
     def _retire(self, *, save: bool) -> None:
+        if save:
+            self.capture_view_state()
         self.autosaver.close(save=save)
         self.project.close()
 
     def _install(self, project: Project, autosaver: Autosaver | None = None) -> None:
         self.project = project
         self.autosaver = autosaver or self._autosaver_for(project)
-        undo = getattr(self.window, "undo_stack", None)  # corrections of the old work mean nothing now
-        if undo is not None and hasattr(undo, "clear"):
-            undo.clear()
+        if project.session is not self.window.session:
+            self.window.set_session(project.session)  # also starts a fresh undo history
+            self._follow(project.session)
+        self.restore_view_state()
         self._update_title()
         self.project_changed.emit(project)
+
+    # -- view state ----------------------------------------------------------------------------------
+    def capture_view_state(self) -> None:
+        """Put the visible range, lanes and selection into ``Session.view_state`` (saved with it)."""
+        state = self.session.view_state
+        timeline = self.window.timeline
+        if timeline.data.lanes:  # an empty view's range is only a placeholder
+            state["timeline.x_range"] = list(timeline.x_range())
+            state["timeline.lane_range"] = list(timeline.lane_range())
+        sel = self.window.selection.current
+        if sel is None:
+            state.pop("selection", None)
+        else:
+            state["selection"] = {"key": sel.key, "event": sel.event, "timex": sel.timex}
+
+    def restore_view_state(self) -> None:
+        """Show the project as it was saved: selection, then the range (selecting would move it)."""
+        state = self.session.view_state
+        self.window.adapter.flush()  # views first show the new session (fitted), then ours
+        sel = state.get("selection")
+        if isinstance(sel, dict) and isinstance(sel.get("key"), str):
+            selection = Selection(sel["key"], _str_or_none(sel.get("event")), _str_or_none(sel.get("timex")))
+            if selection.resolve(self.session) is not None:
+                self.window.selection.set(selection, "project")
+        timeline = self.window.timeline
+        x_range, lanes = state.get("timeline.x_range"), state.get("timeline.lane_range")
+        if _pair(x_range):
+            timeline.zoom(1.0)  # marks the view as placed by the user: new data will not refit it
+            timeline.set_x_range(float(x_range[0]), float(x_range[1]))  # type: ignore[index]
+        if _pair(lanes):
+            top, bottom = float(lanes[0]), float(lanes[1])  # type: ignore[index]
+            timeline.set_lane_range(top, bottom - top)
 
     def _report_opened(self, info: ProjectInfo | None) -> None:
         notes = []
@@ -343,13 +382,16 @@ class ProjectActions(QObject):
 
     # -- window title and status ---------------------------------------------------------------------
     def _update_title(self) -> None:
+        """Project name, a dot when it has unsaved changes, read-only, article count."""
         if self._closed:
             return
         project = self.project
+        n = len(self.session.entries)
+        modified = " •" if project.modified else ""
+        read_only = " (read-only)" if project.read_only else ""
         self.window.setWindowFilePath(str(project.path) if project.path else "")
-        suffix = " (read-only)" if project.read_only else ""
-        self.window.setWindowTitle(f"{project.display_name}[*]{suffix} — timeline-app")
-        self.window.setWindowModified(project.modified)
+        self.window.setWindowTitle(f"{project.display_name}{modified}{read_only} — timeline-app {__version__}"
+                                   f" — {n} article{'s' if n != 1 else ''}")
 
     def status(self, message: str) -> None:
         bar = self.window.statusBar()
@@ -412,3 +454,12 @@ class ProjectActions(QObject):
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self._parent(), title, message)
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _pair(value: object) -> bool:
+    return (isinstance(value, list) and len(value) == 2
+            and all(isinstance(v, (int, float)) for v in value) and value[0] < value[1])
