@@ -14,9 +14,12 @@ Layout under ``resources/rules/<lang>/``:
       build: weekday
       example: The group had launched an operation on [[Tuesday]] @ 2016-06-30 → 2016-06-28
 
-  ``negative: NAME`` starts a negative rule (a match removes every candidate it overlaps);
-  its examples end in ``→ none``. Keys: match, type, build, mod, priority, example, and the
-  builder's parameters (unit, n, value, pod, anchor, direction).
+  ``negative: NAME`` starts a negative rule (a match removes every candidate inside it);
+  its examples end in ``→ none``. Keys: match, type, build, mod, priority, example,
+  requires, and the builder's parameters (unit, n, value, pod, anchor, direction).
+
+  ``requires:`` names the trigger families (``normalization/trigger.tsv``, plus ``digit``)
+  of which every match holds a word; the tagger runs the rule only around such words.
 
 Any error — unknown ``%name``, bad regex, unknown key, missing example — raises
 :class:`RuleError` naming ``file:line``.
@@ -71,6 +74,7 @@ class Rule:
     negative: bool = False
     priority: int = 0
     where: str = ""
+    requires: frozenset[str] = frozenset()  # trigger families; empty = scan everywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ class RuleSet:
     negatives: tuple[Rule, ...]
     tables: dict[str, dict[str, str]]
     patterns: dict[str, str]  # name → compiled alternation source
+    triggers: dict[str, frozenset[str]] = field(default_factory=dict)  # word → its families
 
     def lookup(self, table: str, surface: str) -> str | None:
         return self.tables[table].get(table_key(surface))
@@ -159,13 +164,13 @@ def _parse_example(raw: str, where: str) -> Example:
                    value=m.group("value"), mod=m.group("mod"), where=where)
 
 
-def _load_rules(path: Path, patterns: dict[str, str]) -> list[Rule]:
+def _load_rules(path: Path, patterns: dict[str, str], families: frozenset[str]) -> list[Rule]:
     rules: list[Rule] = []
     block: list[tuple[int, str, str]] = []
 
     def flush() -> None:
         if block:
-            rules.append(_make_rule(path.name, block, patterns))
+            rules.append(_make_rule(path.name, block, patterns, families))
             block.clear()
 
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -183,7 +188,8 @@ def _load_rules(path: Path, patterns: dict[str, str]) -> list[Rule]:
     return rules
 
 
-def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[str, str]) -> Rule:
+def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[str, str],
+               families: frozenset[str]) -> Rule:
     first_line, head, name = block[0]
     where = f"{filename}:{first_line}"
     if head not in ("rule", "negative") or not name:
@@ -197,7 +203,7 @@ def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[
         at = f"{filename}:{n}"
         if key == "example":
             examples.append(_parse_example(value, at))
-        elif key in ("match", "type", "build", "priority"):
+        elif key in ("match", "type", "build", "priority", "requires"):
             if key in fields:
                 raise RuleError(f"{at}: duplicate key {key!r} in rule {name}")
             fields[key] = value
@@ -217,9 +223,12 @@ def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[
         regex = re.compile(rf"(?<![\w]){source}(?![\w])", re.IGNORECASE)
     except re.error as exc:
         raise RuleError(f"{filename}:{match_line}: bad regex in rule {name}: {exc}") from None
+    requires = frozenset(fields.get("requires", "").split())
+    if unknown := requires - families:
+        raise RuleError(f"{where}: rule {name} requires unknown trigger families {sorted(unknown)}")
     if negative:
         return Rule(name=name, regex=regex, type="", build="", examples=tuple(examples),
-                    negative=True, where=where)
+                    negative=True, where=where, requires=requires)
     type_ = fields.get("type", "")
     if type_ not in TYPES:
         raise RuleError(f"{where}: rule {name} needs 'type' in {sorted(TYPES)}")
@@ -234,23 +243,26 @@ def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[
     except ValueError:
         raise RuleError(f"{where}: priority must be an integer") from None
     return Rule(name=name, regex=regex, type=type_, build=build, params=params,
-                examples=tuple(examples), priority=priority, where=where)
+                examples=tuple(examples), priority=priority, where=where, requires=requires)
 
 
 def load_ruleset(root: Path) -> RuleSet:
     """Load and validate a rule set folder; raises RuleError naming file:line."""
     patterns = _load_patterns(root / "patterns")
     tables = _load_tables(root / "normalization")
+    triggers = {word: frozenset(fams.split()) for word, fams in tables.get("trigger", {}).items()}
+    families = frozenset({"digit"}).union(*triggers.values()) if triggers else frozenset({"digit"})
     rules: list[Rule] = []
     for path in sorted((root / "rules").glob("*.rules")):
-        rules.extend(_load_rules(path, patterns))
+        rules.extend(_load_rules(path, patterns, families))
     names: dict[str, str] = {}
     for rule in rules:
         if rule.name in names:
             raise RuleError(f"{rule.where}: duplicate rule name {rule.name!r} (also {names[rule.name]})")
         names[rule.name] = rule.where
     return RuleSet(rules=tuple(r for r in rules if not r.negative),
-                   negatives=tuple(r for r in rules if r.negative), tables=tables, patterns=patterns)
+                   negatives=tuple(r for r in rules if r.negative), tables=tables, patterns=patterns,
+                   triggers=triggers)
 
 
 @cache
