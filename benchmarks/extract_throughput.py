@@ -36,11 +36,11 @@ def main() -> None:
         for _ in range(args.runs):
             t0 = time.perf_counter()
             results = [process_file(p) for p in paths]
-            to_json(results)
+            to_json(results, indent=None)
             timings.append(time.perf_counter() - t0)
         tracemalloc.start()
         results = [process_file(p) for p in paths]
-        to_json(results)
+        to_json(results, indent=None)
         _, peak_traced = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     best, median = min(timings), statistics.median(timings)

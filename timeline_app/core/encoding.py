@@ -23,6 +23,7 @@ name; the caller (ingest) prefixes the file.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -69,6 +70,8 @@ _MAX_MESS = 0.2
 # Control characters (other than tab, newlines, form feed) above this share mean binary data.
 _MAX_CONTROL = 0.02
 _ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+# The other C0 controls, DEL and the C1 controls: counted in C, not one character at a time.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:
@@ -168,8 +171,7 @@ def _checked(decoded: Decoded) -> Decoded:
     text = decoded.text
     if text:
         sample = text[:65536]
-        controls = sum(1 for ch in sample
-                       if (ch < " " and ch not in _ALLOWED_CONTROLS) or "\x7f" <= ch <= "\x9f")
+        controls = len(_CONTROL_CHARS.findall(sample))
         if controls / len(sample) > _MAX_CONTROL:
             raise DecodeError("binary file (control characters), not an article")
     return decoded

@@ -28,7 +28,7 @@ class Candidate:
 
 
 # No expression reaches further than this from its trigger word, on either side.
-_REACH = 80
+_REACH = 64
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -61,6 +62,7 @@ _SET_RE = re.compile(r"^(?:P.*|[X\d]{4}(?:-[\dWX-]+)?(?:T[\dA-Z:]+)?|T[\dA-Z:]+)
 _PARTIAL_RE = re.compile(r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-\d)?)?(?:T.+)?$")
 
 
+@lru_cache(maxsize=8192)  # the same few hundred values recur across a corpus; results are frozen
 def parse_value(value: str) -> tuple[Interval, Granularity] | None:
     """The interval and granularity a DATE/TIME value denotes, or None if it is not placeable.
 
@@ -153,6 +155,7 @@ def format_week(d: datetime | date) -> str:
     return f"{iso.year:04d}-W{iso.week:02d}"
 
 
+@lru_cache(maxsize=8192)
 def human(value: str) -> str:
     """A short reading of a value for explanations: 2016-06-28 → Tue 28 Jun 2016."""
     parsed = parse_value(value)
