@@ -64,3 +64,21 @@ def test_boilerplate_makes_no_event() -> None:
     article = Article(source="a", title="a", text=text, dct=dct, boilerplate=(Span(start, len(text)),))
     events = find_events(article, resolve_text(text, dct))
     assert [text[e.start:e.end] for e in events] == ["Talks ended on Tuesday."]
+
+
+def test_agency_dateline_opening_a_sentence_keeps_the_rest_of_it() -> None:
+    text = "WASHINGTON, March 22, 2013 (AP) — The president said on Friday that talks would go on."
+    dateline_end = text.index("—") + 1
+    dct = DCT("2013-03-22", DctOrigin.DATELINE, start=0, end=dateline_end)
+    article = Article(source="a", title="a", text=text, dct=dct)
+    events = find_events(article, resolve_text(text, dct))
+    assert len(events) == 1
+    assert text[events[0].start:events[0].end].startswith("The president said on Friday")
+    assert events[0].interval.start.isoformat() == "2013-03-22T00:00:00"
+
+
+def test_a_dateline_line_alone_makes_no_event() -> None:
+    text = "By Reuters - Jun 30,2016 - Last updated at Jun 30,2016\n\nTalks ended on Tuesday."
+    dct = DCT("2016-06-30", DctOrigin.DATELINE, start=0, end=text.index("\n"))
+    events = find_events(Article(source="a", title="a", text=text, dct=dct), resolve_text(text, dct))
+    assert [text[e.start:e.end] for e in events] == ["Talks ended on Tuesday."]

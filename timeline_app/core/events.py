@@ -74,14 +74,21 @@ def find_events(article: Article, timexes: Sequence[TimeExpression]) -> list[Eve
     events: list[Event] = []
     i = 0
     for sent in sentences(article.text):
+        if dateline is not None and dateline.overlaps(sent):
+            # "WASHINGTON, March 22, 2013 (AP) — The president said on Friday...": the dateline
+            # is not an event, but the sentence it opens may be.
+            start = dateline.end
+            while start < sent.end and article.text[start].isspace():
+                start += 1
+            if start >= sent.end:
+                continue
+            sent = Span(start, sent.end)
         inside = []
         while i < len(placeable) and placeable[i].start < sent.end:
             if placeable[i].start >= sent.start:
                 inside.append(placeable[i])
             i += 1
         if not inside or article.in_boilerplate(sent.start, sent.end):
-            continue
-        if dateline is not None and dateline.overlaps(sent):
             continue
         best = min(inside, key=lambda t: (_RANK[t.granularity] if t.granularity else 99, t.start))
         events.append(Event(id=f"e{len(events) + 1}", label=make_label(article.text[sent.start:sent.end]),
