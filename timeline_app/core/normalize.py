@@ -22,7 +22,8 @@ from .tagger import Candidate
 from .tense import Tense, tense_near
 from .values import human, is_valid, parse_value
 
-_PERIOD_UNITS = frozenset({"Q", "H", "M"})
+# Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
+_PERIOD_UNITS = frozenset({"Q", "H"})
 _GRAN_UNIT = {
     Granularity.CENTURY: "CE", Granularity.DECADE: "DE", Granularity.YEAR: "Y",
     Granularity.HALF: "H", Granularity.QUARTER: "Q", Granularity.SEASON: "M",
@@ -121,6 +122,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     if dct is not None:
         dct_anchor = _Anchor(when=dct.day, unit="D", id="dct", label=f"the document date {human(dct.value[:10])}")
     last: _Anchor | None = None
+    period: _Anchor | None = None  # the last reporting period named outright (not itself a shift)
     out: list[TimeExpression] = []
     for c in candidates:
         tid = f"t{len(out) + 1}"
@@ -143,12 +145,13 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         elif need == "dct":
             anchor = dct_anchor or last  # a narrative without a DCT: the last mentioned date
         try:
-            if (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and last is not None
-                    and last.unit in _PERIOD_UNITS and c.rule.build in ("offset", "anaphor")):
+            shifted_period = (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and period is not None
+                              and c.rule.build in ("offset", "anaphor"))
+            if shifted_period and period is not None:
                 # "Profit rose in the third quarter from $4 million a year earlier": the same
                 # period a year before, so the comparison keeps the period's granularity.
-                anchor = last
-                value = format_at(add_units(last.when, "Y", m.n), last.unit)
+                anchor = period
+                value = format_at(add_units(period.when, "Y", m.n), period.unit)
             else:
                 value = _resolve(m, anchor, tense)
         except (ValueError, OverflowError, StopIteration, IndexError):
@@ -179,6 +182,8 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         out.append(expr)
         if interval is not None and gran is not None and value is not None:
             last = _anchor_from(tid, value, interval, gran)
+            if last.unit in _PERIOD_UNITS and not shifted_period:
+                period = last
     return out
 
 
