@@ -1,0 +1,40 @@
+"""``timeline-app [FILE...]``: the desktop app, on the given files and folders or the sample article."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline-app",
+        description="Open articles on a zoomable timeline. With no FILE, the bundled sample article opens.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="articles (.txt .md .html .tml …), folders (searched recursively) or .timeline projects")
+    parser.add_argument("--theme", choices=("system", "light", "dark"),
+                        help="colour theme for this run (default: the one chosen in View › Theme)")
+    parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    # Qt is imported here, not at module level: the command line must not need it.
+    from ..qt.app import apply_theme, create_app  # noqa: PLC0415
+    from ..qt.main_window import MainWindow  # noqa: PLC0415
+    from ..resources import default_article  # noqa: PLC0415
+
+    app = create_app(sys.argv[:1])
+    window = MainWindow()
+    if args.theme:
+        apply_theme(args.theme)
+    window.show()
+    if args.files:
+        window.open_paths(args.files)
+    else:
+        window.open_paths([default_article()], remember=False)
+    return app.exec()

@@ -1,0 +1,70 @@
+"""The QApplication: names (for QSettings), high-DPI policy, theme (system, light or dark)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from .. import __version__
+from ..resources import resource_path
+from .settings import APPLICATION, ORGANIZATION
+from .theme import dark_palette
+
+_system_palette: QPalette | None = None
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The application object (the existing one when there is one, as under pytest-qt)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Fractional scale factors (125 %, 150 %) as the screen reports them: crisp text, no rounding jumps.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Timeline")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("timeline-app")
+    icon = _icon()
+    if icon is not None:
+        app.setWindowIcon(icon)
+    style = resource_path("styles", "app.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def _icon() -> QIcon | None:
+    try:
+        folder = resource_path("icons")
+    except FileNotFoundError:
+        return None
+    for name in ("timeline-app.svg", "timeline-app.png"):
+        if (folder / name).is_file():
+            return QIcon(str(folder / name))
+    return None
+
+
+def apply_theme(name: str) -> None:
+    """``system`` follows the desktop; ``light``/``dark`` force Fusion with a fixed palette.
+
+    Views that follow the palette (the default) update through their palette-change events.
+    """
+    global _system_palette
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if _system_palette is None:
+        _system_palette = QPalette(app.palette())
+    if name == "dark":
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_palette())
+    elif name == "light":
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(app.style().standardPalette())
+    else:
+        app.setPalette(_system_palette)

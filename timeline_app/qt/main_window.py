@@ -1,0 +1,447 @@
+"""The main window: timeline over the article text, with details, events, vague tray and problems docks.
+
+Extending the menus (projects, export): the File menu is :attr:`MainWindow.file_menu`, laid out as
+
+    Open…  Open folder…  Open recent ▸
+    ── project section ──   ← :meth:`MainWindow.add_file_actions("project", ...)` inserts here
+    ── export section ──    ← :meth:`MainWindow.add_file_actions("export", ...)` inserts here
+    Close all  ─  Quit
+
+Ctrl+S (Save project) and Ctrl+E (Export image) are reserved for those actions and not used
+elsewhere. :meth:`MainWindow.open_project` is the hook for ``.timeline`` files given on the
+command line or dropped on the window; :meth:`MainWindow.set_session` swaps the session.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QProgressBar, QSplitter,
+                               QToolButton, QWidget)
+
+from .. import __version__
+from ..core.model import ArticleResult
+from ..core.session import Change, Session
+from .app import apply_theme
+from .article_view import ArticleView
+from .corrections import Corrections
+from .detail_pane import DetailPane
+from .event_table import EventTable
+from .help import ShortcutsDialog, show_about
+from .loader import PROJECT_EXTENSION, SUPPORTED_EXTENSIONS, Loader, expand_paths
+from .problems import ProblemsPanel
+from .selection import Selection, SelectionModel
+from .session_adapter import SessionAdapter
+from .settings import AppSettings
+from .timeline_view import TimelineView
+from .vague_tray import VagueTray
+
+RESERVED_SHORTCUTS = {"project": "Ctrl+S", "export": "Ctrl+E"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session | None = None, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.session = session if session is not None else Session()
+        self.settings = settings if settings is not None else AppSettings()
+        self.adapter = SessionAdapter(self.session, self)
+        self.selection = SelectionModel(self.session, self)
+        self.undo_stack = QUndoStack(self)
+        self.loader = Loader(self)
+        self._loaded_in_job = 0
+
+        self.timeline = TimelineView(self.session)
+        self.article = ArticleView(self.session)
+        self.details = DetailPane(self.session)
+        self.table = EventTable(self.session)
+        self.vague = VagueTray(self.session)
+        self.problems = ProblemsPanel()
+        self.corrections = Corrections(self, lambda: self.session, self.selection, self.article, self.undo_stack)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(self.article)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.details_dock = self._dock("Details", "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.vague_dock = self._dock("Not on the timeline", "vagueDock", self.vague,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.table_dock = self._dock("Events", "eventsDock", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock = self._dock("Problems", "problemsDock", self.problems,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.table_dock, self.problems_dock)
+        self.table_dock.raise_()
+        self.resizeDocks([self.details_dock], [380], Qt.Orientation.Horizontal)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self.setAcceptDrops(True)
+        self._install_drop_filter(self)
+        self.resize(1400, 900)
+        self._restore_layout()
+        self._refresh_views()
+
+    # -- construction --------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        self.counts = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop loading after the current file")
+        self.cancel_button.clicked.connect(self.loader.cancel)
+        self.progress_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.counts, 1)
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self._show_progress(False)
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: str | QKeySequence | list | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        self.file_menu = mb.addMenu("&File")
+        self.open_action = self._action(self.file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self._action(self.file_menu, "Open &folder…", self.open_folder_dialog, "Ctrl+Shift+O")
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.project_section = self.file_menu.addSeparator()
+        self.export_section = self.file_menu.addSeparator()
+        self._action(self.file_menu, "&Close all articles", self.close_all)
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = mb.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.edit_menu.addSeparator()
+        self.set_dct_action = self._action(self.edit_menu, "Set &DCT…", self.corrections.set_dct, "Ctrl+D",
+                                           "Set the article's document creation time; relative dates re-resolve")
+        self.edit_value_action = self._action(self.edit_menu, "Edit &value…", self.corrections.edit_value, "F2")
+        self.add_event_action = self._action(self.edit_menu, "&Add event from selected text…",
+                                             self.corrections.add_event, "Ctrl+Shift+A")
+        self.delete_action = self._action(self.edit_menu, "De&lete event", self.corrections.delete_event,
+                                          QKeySequence.StandardKey.Delete)
+        self.edit_menu.addSeparator()
+        self._action(self.edit_menu, "&Find events…", self.table_focus_search, QKeySequence.StandardKey.Find)
+
+        self.view_menu = mb.addMenu("&View")
+        self._action(self.view_menu, "Fit &all", self.timeline.fit_all, "Home")
+        self._action(self.view_menu, "Fit &selection", self.timeline.fit_selection, "F")
+        self._action(self.view_menu, "Zoom &in", lambda: self.timeline.zoom(2.0), ["+", "=", "Ctrl++"])
+        self._action(self.view_menu, "Zoom &out", lambda: self.timeline.zoom(0.5), ["-", "Ctrl+-"])
+        self.view_menu.addSeparator()
+        for dock in (self.details_dock, self.table_dock, self.vague_dock, self.problems_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        overview = QAction("Overview strip", self, checkable=True, checked=True)
+        overview.toggled.connect(self.timeline.overview.setVisible)
+        self.view_menu.addAction(overview)
+        self.view_menu.addSeparator()
+        theme_menu = self.view_menu.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        for name, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+            act = QAction(label, self, checkable=True)
+            act.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+            theme_menu.addAction(act)
+            self.theme_actions[name] = act
+
+        self.help_menu = mb.addMenu("&Help")
+        self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self._action(self.help_menu, "&About timeline-app", lambda: show_about(self))
+
+    def add_file_actions(self, section: str, actions: Iterable[QAction]) -> None:
+        """Put actions in the File menu's ``"project"`` or ``"export"`` section (see module docstring)."""
+        before = self.export_section if section == "project" else self._after(self.export_section)
+        for action in actions:
+            self.file_menu.insertAction(before, action)
+
+    def _after(self, marker: QAction) -> QAction:
+        actions = self.file_menu.actions()
+        return actions[actions.index(marker) + 1]
+
+    def _connect(self) -> None:
+        self.adapter.settled.connect(self._refresh_views)
+        self.adapter.problemsChanged.connect(self._problems_changed)
+        self.adapter.changed.connect(self._session_changed)
+        self.selection.changed.connect(self._selection_changed)
+        self.timeline.eventActivated.connect(lambda s: self.selection.set(s, "timeline"))
+        self.timeline.laneActivated.connect(lambda s: self.selection.set(s, "timeline"))
+        self.article.selectionRequested.connect(lambda s: self.selection.set(s, "article"))
+        self.table.selectionRequested.connect(lambda s: self.selection.set(s, "table"))
+        self.vague.selectionRequested.connect(lambda s: self.selection.set(s, "vague"))
+        self.problems.cleared.connect(self._clear_problems)
+        self.loader.resultReady.connect(self._add_result)
+        self.loader.progress.connect(self._progress)
+        self.loader.started.connect(lambda: self._show_progress(True))
+        self.loader.finished.connect(self._load_finished)
+        self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+
+    # -- opening -------------------------------------------------------------------------
+    def open_paths(self, paths: Iterable[str | Path], *, remember: bool = True) -> None:
+        """Open files, folders (recursively) and projects; loading runs in the background."""
+        given = [Path(p) for p in paths]
+        files, projects, problems = expand_paths(given)
+        if problems:
+            self._add_problems(problems)
+        for project in projects:
+            self.open_project(project)
+        if files:
+            self.loader.load(files)
+        if remember and (files or projects):
+            self.settings.add_recent([p for p in given if p.exists()])
+
+    def open_project(self, path: Path) -> None:
+        """Hook for ``.timeline`` project files, replaced by the projects feature."""
+        self._add_problems([f"{path}: opening projects is not available in this version"])
+
+    def open_dialog(self) -> None:
+        patterns = " ".join(f"*{e}" for e in sorted(SUPPORTED_EXTENSIONS | {PROJECT_EXTENSION}))
+        files, _ = QFileDialog.getOpenFileNames(self, "Open articles", self.settings.last_dir(),
+                                                f"Articles ({patterns});;All files (*)")
+        if files:
+            self.settings.set_last_dir(Path(files[0]).parent)
+            self.open_paths(files)
+
+    def open_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", self.settings.last_dir())
+        if folder:
+            self.settings.set_last_dir(folder)
+            self.open_paths([folder])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_paths([p]))
+        if not recent:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", self.settings.clear_recent)
+
+    def close_all(self) -> None:
+        self.loader.cancel()
+        self.undo_stack.clear()
+        self.session.clear()
+
+    def set_session(self, session: Session) -> None:
+        """Show another session (a project); undo history starts afresh."""
+        self.loader.cancel()
+        self.undo_stack.clear()
+        self.session = session
+        self.adapter.set_session(session)
+        self.selection.set_session(session)
+        for view in (self.timeline, self.article, self.details, self.table, self.vague):
+            view.set_session(session)
+        self._refresh_views()
+
+    # -- loading -------------------------------------------------------------------------
+    def _add_result(self, result: ArticleResult) -> None:
+        key = self.session.add_result(result)
+        if key is not None:
+            self._loaded_in_job += 1
+
+    def _progress(self, done: int, total: int, path: str) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total}")
+        self.progress_label.setText(Path(path).name if path else "")
+
+    def _load_finished(self, cancelled: bool) -> None:
+        self._show_progress(False)
+        n, self._loaded_in_job = self._loaded_in_job, 0
+        self.statusBar().showMessage(f"{'Cancelled: ' if cancelled else ''}loaded {n} article{'s' if n != 1 else ''}",
+                                     5000)
+
+    def _show_progress(self, on: bool) -> None:
+        for w in (self.progress, self.cancel_button, self.progress_label):
+            w.setVisible(on)
+        if on:
+            self.progress.setValue(0)
+
+    def _add_problems(self, problems: list[str]) -> None:
+        self.session.problems.extend(problems)
+        self._problems_changed()
+
+    def _problems_changed(self) -> None:
+        self.problems.set_problems(self.session.problems)
+        n = len(self.session.problems)
+        self.problems_dock.setWindowTitle(f"Problems ({n})" if n else "Problems")
+        if n:
+            self.problems_dock.show()
+            self.problems_dock.raise_()
+
+    def _clear_problems(self) -> None:
+        self.session.problems.clear()
+        self._problems_changed()
+
+    # -- keeping views in step -----------------------------------------------------------
+    def _session_changed(self, change: Change) -> None:
+        if change.kind == "cleared":
+            self.selection.set(None, "session")
+
+    def _refresh_views(self) -> None:
+        t0 = time.perf_counter()
+        self.timeline.refresh()
+        self.article.refresh()
+        self.table.refresh()
+        self.vague.refresh()
+        self.selection.revalidate()
+        self.details.refresh()
+        self._update_counts()
+        self._update_actions()
+        self._update_title()
+        # Redraw no more than a quarter of the time while files keep arriving.
+        self.adapter.delay_ms = min(2000, int((time.perf_counter() - t0) * 3000))
+
+    def _selection_changed(self, sel: Selection | None, source: str) -> None:
+        self.timeline.set_selection(sel)
+        if sel is not None and source not in ("timeline", "session"):
+            self.timeline.center_on()
+        self.article.set_selection(sel, scroll=source != "article")
+        if source != "table":
+            self.table.set_selection(sel)
+        self.details.set_selection(sel)
+        self._update_actions()
+
+    def _update_counts(self) -> None:
+        n_articles = len(self.session.entries)
+        n_events = sum(len(e.analysis.events) for e in self.session.entries)
+        n_vague = sum(1 for e in self.session.entries for t in e.analysis.timexes if not t.placeable)
+        self.counts.setText(f"{n_articles:,} article{'s' if n_articles != 1 else ''} · {n_events:,} events"
+                            f" · {n_vague:,} not on the timeline")
+
+    def _update_actions(self) -> None:
+        self.set_dct_action.setEnabled(self.corrections.current_key() is not None)
+        self.edit_value_action.setEnabled(self.corrections.can_edit_value())
+        self.delete_action.setEnabled(self.corrections.can_delete())
+        self.add_event_action.setEnabled(self.article.current_key is not None)
+
+    def _update_title(self) -> None:
+        n = len(self.session.entries)
+        modified = "" if self.undo_stack.isClean() else " •"
+        self.setWindowTitle(f"timeline-app {__version__} — {n} article{'s' if n != 1 else ''}{modified}")
+
+    def table_focus_search(self) -> None:
+        self.table_dock.show()
+        self.table_dock.raise_()
+        self.table.focus_search()
+
+    # -- theme, help ---------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        apply_theme(name)
+        self.settings.set_theme(name)
+        for n, act in self.theme_actions.items():
+            act.setChecked(n == name)
+
+    def menu_shortcuts(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+            for action in menu.actions():
+                keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+                if keys and action.text():
+                    out.append((" / ".join(keys), action.text().replace("&", "")))
+        return out
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.menu_shortcuts(), self).exec()
+
+    # -- drag and drop -------------------------------------------------------------------
+    def _install_drop_filter(self, root: QWidget) -> None:
+        # Children that accept drops (the text view, the search field...) would take a dropped
+        # file as text: route file drops to the window. The others pass drags up to it anyway.
+        for child in root.findChildren(QWidget):
+            if child.acceptDrops():
+                child.installEventFilter(self)
+
+    @staticmethod
+    def _local_paths(mime: object) -> list[str]:
+        urls: list[QUrl] = mime.urls() if mime is not None and mime.hasUrls() else []  # type: ignore[attr-defined]
+        return [u.toLocalFile() for u in urls if u.isLocalFile()]
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and self._local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            return True
+        if event.type() == QEvent.Type.Drop and self._local_paths(event.mimeData()):
+            self.dropEvent(event)  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(obj, event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    # -- layout persistence --------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.bytes("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([520, 300])
+        theme = self.settings.theme()
+        self.theme_actions[theme].setChecked(True)
+        if theme != "system":
+            apply_theme(theme)
+
+    def save_layout(self) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_bytes("window/state", self.saveState())
+        self.settings.set_bytes("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.loader.cancel()
+        self.loader.wait(10000)
+        self.save_layout()
+        super().closeEvent(event)
