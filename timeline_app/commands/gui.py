@@ -26,15 +26,19 @@ def run(argv: list[str]) -> int:
     # Qt is imported here, not at module level: the command line must not need it.
     from ..qt.app import apply_theme, create_app  # noqa: PLC0415
     from ..qt.main_window import MainWindow  # noqa: PLC0415
+    from ..qt.project_actions import ProjectActions  # noqa: PLC0415
     from ..resources import default_article  # noqa: PLC0415
 
     app = create_app(sys.argv[:1])
     window = MainWindow()
+    # File › projects, autosave, crash recovery; .timeline FILEs open as projects (window.open_project).
+    projects = ProjectActions(window)
     if args.theme:
         apply_theme(args.theme)
     window.show()
+    recovered = projects.offer_recovery()
     if args.files:
         window.open_paths(args.files)
-    else:
+    elif not recovered:
         window.open_paths([default_article()], remember=False)
     return app.exec()
