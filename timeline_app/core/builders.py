@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..rules.loader import RuleSet, table_key
-from .semantics import Clock, Fixed, Literal, Meaning, Named, Shift
+from .semantics import Clock, Fixed, Holiday, Literal, Meaning, Named, Shift
 from .tagger import Candidate
 
 
@@ -346,6 +346,13 @@ def build_spelled_year(rs: RuleSet, c: Candidate) -> Meaning:
     return Fixed(f"{year:04d}")
 
 
+def build_holiday(rs: RuleSet, c: Candidate) -> Meaning:
+    spec = rs.lookup("holiday", c.groups["holiday"])
+    if spec is None:
+        raise NoMeaning(f"unknown holiday {c.groups['holiday']!r}")
+    return Holiday(spec=spec, year=_year(c.groups), rel=_rel(rs, c), anchor=_anchor(c))
+
+
 def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
     """"the weekend", "this weekend": the tense tells which one."""
     return Named("weekend", 0, rel=None, anchor=_anchor(c))
@@ -360,7 +367,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "offset": build_offset, "deictic": build_deictic, "ref": build_ref, "duration": build_duration,
     "set": build_set, "time": build_time, "part-of-day": build_part_of_day, "anaphor": build_anaphor,
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
-    "century": build_century, "literal": build_literal, "weekend": build_weekend,
+    "century": build_century, "literal": build_literal, "weekend": build_weekend, "holiday": build_holiday,
     "spelled-year": build_spelled_year,
 }
 

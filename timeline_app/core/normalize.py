@@ -16,8 +16,8 @@ from datetime import datetime
 from ..rules.loader import RuleSet, default_ruleset
 from .builders import NoMeaning, build
 from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
-from .semantics import (Clock, Fixed, Literal, Meaning, Named, Shift, add_units, format_at, resolve_named,
-                        resolve_shift)
+from .semantics import (Clock, Fixed, Holiday, Literal, Meaning, Named, Shift, add_units, format_at,
+                        resolve_holiday, resolve_named, resolve_shift)
 from .tagger import Candidate
 from .tense import Tense, tense_near
 from .values import human, is_valid, parse_value
@@ -56,6 +56,10 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
                 "PAST_REF": "some time in the past, not placeable",
                 "FUTURE_REF": "some time in the future, not placeable"}.get(
             value, "a length of time")
+    if isinstance(m, Holiday):
+        how = "the year given" if m.year else ("the one nearest" if m.rel is None else
+                                              "the last one before" if m.rel == -1 else "the next one after")
+        return f"{human(value)}: {how}{at if not m.year else ''}{why}"
     if isinstance(m, Named):
         if m.rel == -1:
             where = "the last one before"
@@ -88,7 +92,7 @@ _UNIT_NAME = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day
 
 def _needs(m: Meaning) -> str | None:
     """Which anchor a meaning needs: "dct", "previous", or None."""
-    if isinstance(m, (Fixed, Literal)):
+    if isinstance(m, (Fixed, Literal)) or isinstance(m, Holiday) and m.year is not None:
         return None
     if isinstance(m, Clock):
         return _needs(m.day) if m.day is not None else "dct"
@@ -98,10 +102,14 @@ def _needs(m: Meaning) -> str | None:
 def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | None:
     if isinstance(m, (Fixed, Literal)):
         return m.value
+    if isinstance(m, Holiday) and m.year is not None:
+        return resolve_holiday(m, datetime(m.year, 1, 1), None)
     if anchor is None:
         return None
     if isinstance(m, Named):
         return resolve_named(m, anchor.when, tense)
+    if isinstance(m, Holiday):
+        return resolve_holiday(m, anchor.when, tense)
     if isinstance(m, Shift):
         return resolve_shift(m, anchor.when, anchor.unit)
     if isinstance(m, Clock):
@@ -134,7 +142,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         m = built.meaning
         need = _needs(m)
         tense_info = None
-        if isinstance(m, Named) and m.rel is None or isinstance(m, Clock) and isinstance(m.day, Named):
+        if isinstance(m, (Named, Holiday)) and m.rel is None or isinstance(m, Clock) and isinstance(m.day, Named):
             tense_info = tense_near(text, c.start, c.end)
         tense = tense_info[0] if tense_info else None
         anchor = None

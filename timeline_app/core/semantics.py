@@ -11,10 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
+from dateutil.easter import easter
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .tense import Tense
 from .values import SEASON_START_MONTH, format_day, format_week
+
+weekday_codes = (MO, TU, WE, TH, FR, SA, SU)
 
 # Coarser units first: used to keep a shifted value no finer than its anchor.
 UNIT_RANK = {"CE": 9, "DE": 8, "Y": 7, "H": 6, "Q": 5, "SE": 4, "M": 4, "W": 3, "WE": 3, "D": 2,
@@ -70,7 +73,46 @@ class Literal:
     value: str
 
 
-Meaning = Fixed | Shift | Named | Clock | Literal
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A named day ("Thanksgiving", "Easter"): ``spec`` from the holiday table says how to find
+    it in a year; ``year`` when the text gives one, else placed by ``rel`` or the tense."""
+
+    spec: str
+    year: int | None = None
+    rel: int | None = None
+    anchor: str = "dct"
+
+
+Meaning = Fixed | Shift | Named | Clock | Literal | Holiday
+
+
+def holiday_in(spec: str, year: int) -> datetime:
+    """The date of a holiday in a year, from its table spec (see normalization/holiday.tsv)."""
+    kind, *args = spec.split()
+    if kind == "fixed":
+        month, day = (int(x) for x in args[0].split("-"))
+        return datetime(year, month, day)
+    if kind == "easter":
+        return datetime.combine(easter(year), datetime.min.time()) + timedelta(days=int(args[0]))
+    if kind == "election":  # the Tuesday after the first Monday of November
+        return datetime(year, 11, 1) + relativedelta(weekday=MO(1)) + timedelta(days=1)
+    if kind == "nth":
+        month, weekday, n = (int(x) for x in args)
+        day = weekday_codes[weekday - 1](n)
+        start = datetime(year, month, 1) if n > 0 else datetime(year, month, 1) + relativedelta(months=1, days=-1)
+        return start + relativedelta(weekday=day)
+    raise ValueError(f"bad holiday spec {spec!r}")
+
+
+def resolve_holiday(m: Holiday, anchor: datetime, tense: Tense | None) -> str:
+    if m.year is not None:
+        return format_day(holiday_in(m.spec, m.year))
+    cands = []
+    for y in range(anchor.year - 2, anchor.year + 3):
+        day = holiday_in(m.spec, y)
+        cands.append((day, day + timedelta(days=1), format_day(day)))
+    return _place(cands, anchor, m.rel, tense, default_current=True)
 
 
 def add_units(anchor: datetime, unit: str, n: float) -> datetime:
