@@ -251,3 +251,18 @@ def test_recovery_dir_is_in_the_user_data_directory(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert recovery_dir() == tmp_path / "data" / "timeline-app" / "recovery"
     assert find_recoverable() == []
+
+
+def test_view_state_alone_writes_no_recovery_file(tmp_path: Path) -> None:
+    rec = tmp_path / "recovery"
+    clock = Clock()
+    project = Project(Session())
+    saver = Autosaver(project, clock=clock, directory=rec)
+    project.session.view_state["zoom"] = 3
+    assert not tick_at(saver, clock, 1) and not tick_at(saver, clock, 100)
+    assert not rec.exists()
+    project.session.add_article(Article("b.txt", "Bee", "Snow fell last March."))
+    assert tick_at(saver, clock, 130)
+    assert saver.recovery_path is not None
+    assert load_project(saver.recovery_path)[0].view_state == {"zoom": 3}  # written along with the work
+    saver.close()

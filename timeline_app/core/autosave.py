@@ -154,9 +154,15 @@ class Autosaver:
 
     @property
     def dirty(self) -> bool:
-        """Changes neither the project file nor the recovery file has."""
-        state = self.project.state()
-        return state != self._written and state != self.project.saved_state
+        """Changes neither the project file nor the recovery file has.
+
+        View state alone (scrolling, zooming) is saved quietly into a project file, but is no
+        reason to write a recovery file: there is no work in it to lose.
+        """
+        state, saved = self.project.state(), self.project.saved_state
+        if state in (self._written, saved):
+            return False
+        return self.project.writable or state[0] not in (self._written[0], saved[0])
 
     def due_in(self) -> float | None:
         """Seconds until the next autosave, or None when nothing is pending."""
