@@ -19,7 +19,7 @@ from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
 from .semantics import (Clock, Fixed, Holiday, Literal, Meaning, Named, Shift, add_units, format_at,
                         resolve_holiday, resolve_named, resolve_shift)
 from .tagger import Candidate
-from .tense import Tense, tense_near
+from .tense import DEADLINE_WORDS, Tense, tense_near
 from .values import human, is_valid, parse_value
 
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
@@ -145,6 +145,9 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         if isinstance(m, (Named, Holiday)) and m.rel is None or isinstance(m, Clock) and isinstance(m.day, Named):
             tense_info = tense_near(text, c.start, c.end)
         tense = tense_info[0] if tense_info else None
+        if tense is Tense.PRESENT and tense_info and tense_info[1].lower() in DEADLINE_WORDS \
+                and isinstance(m, Named) and m.kind == "weekday":
+            tense = Tense.FUTURE  # "postponed until Tuesday": a deadline days ahead
         anchor = None
         if need == "previous":
             anchor = last or dct_anchor

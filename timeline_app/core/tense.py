@@ -24,7 +24,8 @@ _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled"
                      "payable"})
 _FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"), ("plans", "to"),
                            ("plan", "to"), ("planned", "to"), ("planning", "to"), ("set", "to"),
-                           ("due", "to"), ("hopes", "to"), ("wants", "to")})
+                           ("due", "to"), ("hopes", "to"), ("wants", "to"), ("soon", "as"),
+                           ("early", "as")})
 # Words that open a new clause: the verb beyond them governs something else.
 _CLAUSE_OPENERS = frozenset({"where", "which", "who", "whom", "whose", "when", "while", "because",
                              "although", "though", "but", "whereas", "if", "unless", "since"})
@@ -64,7 +65,7 @@ def _classify(word: str, following: str | None) -> Tense | None:
     return None
 
 
-_DEADLINE = frozenset({"until", "till", "through", "by", "before"})
+DEADLINE_WORDS = _DEADLINE = frozenset({"until", "till", "through", "by", "before"})
 
 
 def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense, str] | None:
@@ -77,6 +78,9 @@ def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense
     right = _WORD.findall(text[end:end + 160])
     if left and left[-1].lower() in _DEADLINE:
         return Tense.PRESENT, left[-1]
+    if text[end:end + 2] in ("'s", "’s"):
+        # "Wednesday's ruling": a day named as the time of something already done.
+        return Tense.PAST, text[start:end + 2]
     # Walk left from the expression to the clause start, nearest word first.
     for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
         word = left[i]
