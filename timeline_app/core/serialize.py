@@ -10,6 +10,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
+from .export_data import to_ics, to_timelinejs
 from .model import ArticleResult, TimeExpression
 from .timeml import write_timeml
 
@@ -89,4 +90,6 @@ WRITERS = {
     "jsonl": lambda results: "".join(to_jsonl(results)),
     "csv": to_csv,
     "timeml": to_timeml,
+    "ics": to_ics,
+    "timelinejs": to_timelinejs,
 }
