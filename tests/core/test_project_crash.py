@@ -123,7 +123,7 @@ def test_rollback_of_a_killed_save_never_happens_in_a_damaged_file(tmp_path: Pat
 # journal holds the originals). The next open must roll back to exactly the previous save.
 KILL_INSIDE = textwrap.dedent("""
     import os, signal, sys
-    from timeline_app.core import project as project_mod
+    from timeline_app.core import project_sqlite, project_tables
     from timeline_app.core import session as session_mod
     from timeline_app.core.model import Analysis, Article
     session_mod.analyze = lambda article, forced=None: Analysis()
@@ -139,21 +139,21 @@ KILL_INSIDE = textwrap.dedent("""
     project = Project.open(path)
     s = project.session
 
-    connect = project_mod._connect_rw
+    connect = project_sqlite.connect_rw
     def small_cache(p):
         conn = connect(p)
         conn.execute("PRAGMA cache_size = 5")  # spill dirty pages into the file mid-transaction
         return conn
-    project_mod._connect_rw = small_cache
+    project_sqlite.connect_rw = small_cache
 
     def die(*args, **kwargs):
         print("dying", flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
     if where == "after-articles":
-        project_mod._view_rows = die  # called once articles and corrections are written
+        project_tables.view_rows = die  # called once articles and corrections are written
     else:
-        write = project_mod._write
-        project_mod._write = lambda *a, **k: (write(*a, **k), die())
+        write = project_tables.write_tables
+        project_tables.write_tables = lambda *a, **k: (write(*a, **k), die())
 
     for n in range(3):
         s.remove(f"old{n}.txt")

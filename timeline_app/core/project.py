@@ -33,39 +33,31 @@ truncated or foreign file raises :class:`ProjectError` and is left byte-for-byte
 
 Save As (and saving a session that has no file yet) writes a complete new file beside the target
 and renames it into place (``os.replace``), so the target is either the old file or the new one.
+
+Modules: this one (the API and :class:`Project`), :mod:`.project_schema` (DDL, versions,
+migrations, header check), :mod:`.project_tables` (session ↔ rows), :mod:`.project_sqlite`
+(connections, snapshot, errors), :mod:`.project_lock` (one writer), :mod:`.autosave`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import datetime as dt
 import hashlib
 import json
 import logging
 import os
-import secrets
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
 from .. import __version__
 from ..resources import resource_path
+from . import project_sqlite as sq
+from . import project_tables as tables
 from . import session as session_mod
-from .model import (
-    DCT,
-    Analysis,
-    Article,
-    ArticleResult,
-    DctOrigin,
-    Granularity,
-    Interval,
-    Span,
-    TimeExpression,
-    TimexType,
-)
+from .model import Analysis, ArticleResult
 from .project_lock import ProjectLock, ProjectLockedError
 from .project_schema import (
     CURRENT_VERSION,
@@ -75,7 +67,7 @@ from .project_schema import (
     migrate,
     read_header,
 )
-from .session import Correction, CorrectionKind, Session
+from .session import Session
 
 __all__ = ["EXTENSION", "Project", "ProjectError", "ProjectInfo", "ProjectLockedError",
            "ProjectSummary", "ProjectVersionError", "load_project", "open_project", "read_summary",
@@ -84,7 +76,6 @@ __all__ = ["EXTENSION", "Project", "ProjectError", "ProjectInfo", "ProjectLocked
 log = logging.getLogger(__name__)
 
 EXTENSION = ".timeline"
-BUSY_TIMEOUT_S = 10.0  # a reader waits this long for a concurrent commit to finish
 
 
 # -- what a file holds besides the session ------------------------------------------------------
@@ -129,20 +120,20 @@ def save_project(session: Session, path: Path | str, meta: Mapping[str, str] | N
     Does not lock: :class:`Project` does that for files kept open.
     """
     path = _abs(path)
-    tmp = _temp_beside(path)
+    tmp = sq.temp_beside(path)
     try:
-        conn = _connect_rw(tmp)
+        conn = sq.connect_rw(tmp)
         try:
             conn.execute("BEGIN IMMEDIATE")
             create_current(conn)
-            _write(conn, session, {**_meta(), **(meta or {})})
+            tables.write_tables(conn, session, {**_meta(), **(meta or {})})
             conn.execute("COMMIT")
         finally:
             conn.close()
         with contextlib.suppress(OSError):  # keep the permissions of the file being replaced
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        sq.fsync_dir(path.parent)
     except sqlite3.Error as exc:
         raise ProjectError(f"{path}: cannot save the project ({exc})") from exc
     except OSError as exc:
@@ -182,9 +173,9 @@ def read_summary(path: Path | str) -> ProjectSummary:
     header = read_header(path)
     if header.user_version > CURRENT_VERSION:
         raise ProjectVersionError(path, header.user_version)
-    mem = _snapshot(path, None)
+    mem = sq.snapshot(path, None)
     try:
-        with _sqlite_errors(path, "read"):
+        with sq.sqlite_errors(path, "read"):
             rows = mem.execute("SELECT key, title FROM article ORDER BY position, id").fetchall()
             meta = dict(mem.execute("SELECT name, value FROM meta"))
             (corrections,) = mem.execute("SELECT count(*) FROM correction").fetchone()
@@ -213,9 +204,9 @@ def load_project(path: Path | str, lock: ProjectLock | None = None,
         raise ProjectVersionError(path, header.user_version)
     if header.user_version < 1:
         raise ProjectError(f"{path}: not a timeline project (no format version)")
-    mem = _snapshot(path, lock)
+    mem = sq.snapshot(path, lock)
     try:
-        with _sqlite_errors(path, "read"):
+        with sq.sqlite_errors(path, "read"):
             found = mem.execute("PRAGMA user_version").fetchone()[0]
             if found > CURRENT_VERSION:
                 raise ProjectVersionError(path, found)
@@ -223,7 +214,7 @@ def load_project(path: Path | str, lock: ProjectLock | None = None,
                 mem.execute("BEGIN")
                 migrate(mem, found)  # the in-memory copy only: the file changes on save
                 mem.execute("COMMIT")
-            stored = _read(mem, path)
+            stored = tables.read_tables(mem, path)
     finally:
         mem.close()
     session = _session_from(stored, into)
@@ -370,116 +361,10 @@ class Project:
         self.close()
 
 
-# -- reading ----------------------------------------------------------------------------------------
-@dataclass(slots=True)
-class _StoredArticle:
-    key: str
-    article: Article
-    color: str | None
+# -- reading and writing ----------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Stored:
-    articles: list[_StoredArticle]
-    corrections: list[Correction]
-    view_state: dict[str, object]
-    meta: dict[str, str]
-
-
-def _snapshot(path: Path, lock: ProjectLock | None) -> sqlite3.Connection:
-    """A consistent in-memory copy of the file, read through a read-only connection."""
-    for attempt in range(2):
-        mem = sqlite3.connect(":memory:", isolation_level=None)
-        try:
-            src = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-            try:
-                src.backup(mem)
-            finally:
-                src.close()
-            with _sqlite_errors(path, "check"):
-                problem = mem.execute("PRAGMA quick_check(1)").fetchone()[0]
-            if problem != "ok":
-                problem = " ".join(problem.replace("*** in database main ***", "").split())
-                raise ProjectError(f"{path}: the project file is damaged ({problem})")
-            return mem
-        except sqlite3.OperationalError as exc:
-            mem.close()
-            if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK" and attempt == 0:
-                _roll_back_crashed_save(path, lock)
-                continue
-            raise _project_error(path, "read", exc) from exc
-        except sqlite3.Error as exc:
-            mem.close()
-            raise _project_error(path, "read", exc) from exc
-        except BaseException:
-            mem.close()
-            raise
-    raise ProjectError(f"{path}: cannot recover the project from an interrupted save")
-
-
-def _roll_back_crashed_save(path: Path, lock: ProjectLock | None) -> None:
-    """A save was killed mid-way: let SQLite roll its hot journal back (the one write on opening)."""
-    own = None
-    if lock is None:
-        try:
-            own = ProjectLock.acquire(path)
-        except ProjectLockedError as exc:
-            raise ProjectError(f"{path}: a save of this project was interrupted and it is open in "
-                               f"{exc.owner.describe()}; close it there first") from None
-    try:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise _project_error(path, "recover", exc) from exc
-    finally:
-        if own is not None:
-            own.release()
-    log.info("%s: rolled back an interrupted save", path)
-
-
-def _read(conn: sqlite3.Connection, path: Path) -> _Stored:
-    meta = dict(conn.execute("SELECT name, value FROM meta"))
-    boiler: dict[int, list[Span]] = {}
-    for article_id, start, end in conn.execute(
-            "SELECT article_id, span_start, span_end FROM boilerplate ORDER BY article_id, span_start"):
-        boiler.setdefault(article_id, []).append(Span(start, end))
-    articles: list[_StoredArticle] = []
-    rows = conn.execute(
-        "SELECT id, key, source, title, format, text, dct_value, dct_origin, dct_confidence, "
-        "dct_start, dct_end, dct_updated, gold, color FROM article ORDER BY position, id")
-    for (aid, key, source, title, fmt, text, dct_value, dct_origin, dct_conf, dct_start, dct_end,
-         dct_updated, gold, color) in rows:
-        try:
-            dct = None if dct_value is None else DCT(
-                value=dct_value, origin=DctOrigin(dct_origin), confidence=float(dct_conf),
-                start=dct_start, end=dct_end, updated=dct_updated)
-            article = Article(source=source, title=title, text=text, dct=dct,
-                              boilerplate=tuple(boiler.get(aid, ())), format=fmt,
-                              gold_timexes=tuple(_timex_from(d) for d in json.loads(gold)) if gold else ())
-        except (ValueError, TypeError, KeyError) as exc:
-            raise ProjectError(f"{path}: the project file is damaged (article {key!r}: {exc})") from exc
-        articles.append(_StoredArticle(key, article, color))
-    corrections: list[Correction] = []
-    for kind, article, value, start, end, text, label in conn.execute(
-            "SELECT kind, article, value, span_start, span_end, text, label FROM correction ORDER BY position"):
-        try:
-            corrections.append(Correction(CorrectionKind(kind), article, value=value, start=start,
-                                          end=end, text=text, label=label))
-        except ValueError as exc:
-            raise ProjectError(f"{path}: the project file is damaged (correction: {exc})") from exc
-    view_state: dict[str, object] = {}
-    for name, value in conn.execute("SELECT name, value FROM view_state"):
-        try:
-            view_state[name] = json.loads(value)
-        except ValueError:
-            log.warning("%s: ignoring unreadable view state %r", path, name)
-    return _Stored(articles, corrections, view_state, meta)
-
-
-def _session_from(stored: _Stored, into: Session | None = None) -> Session:
+def _session_from(stored: tables.Stored, into: Session | None = None) -> Session:
     """Rebuild a session: current extraction of each article, then the corrections on top."""
     session = into if into is not None else Session()
     session.clear()
@@ -510,10 +395,9 @@ def _session_from(stored: _Stored, into: Session | None = None) -> Session:
     return session
 
 
-# -- writing ----------------------------------------------------------------------------------------
 def _save_in_place(session: Session, path: Path, meta: Mapping[str, str] | None = None) -> None:
     try:
-        conn = _connect_rw(path)
+        conn = sq.connect_rw(path)
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -524,7 +408,7 @@ def _save_in_place(session: Session, path: Path, meta: Mapping[str, str] | None 
                     create_current(conn)
                 elif found < CURRENT_VERSION:
                     migrate(conn, found)  # in the same transaction as the save
-                _write(conn, session, {**_meta(), **(meta or {})})
+                tables.write_tables(conn, session, {**_meta(), **(meta or {})})
                 conn.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):  # COMMIT itself may have failed
@@ -533,76 +417,7 @@ def _save_in_place(session: Session, path: Path, meta: Mapping[str, str] | None 
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise _project_error(path, "save", exc) from exc
-
-
-def _write(conn: sqlite3.Connection, session: Session, meta: Mapping[str, str]) -> None:
-    """Make the tables hold ``session``; unchanged articles (same digest) are not rewritten."""
-    existing = {key: (aid, digest) for aid, key, digest in conn.execute("SELECT id, key, digest FROM article")}
-    originals = _originals(session)
-    for position, entry in enumerate(session.entries):
-        article = originals.get(entry.key, entry.article)
-        row = _article_row(article)
-        digest = _digest(row)
-        old = existing.pop(entry.key, None)
-        if old is not None and old[1] == digest:
-            conn.execute("UPDATE article SET position = ?, color = ? WHERE id = ?",
-                         (position, entry.color, old[0]))
-            continue
-        if old is not None:
-            conn.execute("DELETE FROM article WHERE id = ?", (old[0],))
-        cur = conn.execute(
-            "INSERT INTO article (key, position, source, title, format, text, dct_value, dct_origin, "
-            "dct_confidence, dct_start, dct_end, dct_updated, gold, digest, color) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (entry.key, position, *row, digest, entry.color))
-        conn.executemany("INSERT INTO boilerplate (article_id, span_start, span_end) VALUES (?, ?, ?)",
-                         [(cur.lastrowid, s.start, s.end) for s in article.boilerplate])
-    for aid, _digest_ in existing.values():
-        conn.execute("DELETE FROM article WHERE id = ?", (aid,))
-    conn.execute("DELETE FROM correction")
-    conn.executemany(
-        "INSERT INTO correction (position, kind, article, value, span_start, span_end, text, label) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(i, str(c.kind), c.article, c.value, c.start, c.end, c.text, c.label)
-         for i, c in enumerate(session.corrections)])
-    conn.execute("DELETE FROM view_state")
-    conn.executemany("INSERT INTO view_state (name, value) VALUES (?, ?)",
-                     list(_view_rows(session.view_state)))
-    conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('created_at', ?)", (_now(),))
-    conn.executemany("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", list(meta.items()))
-
-
-def _originals(session: Session) -> dict[str, Article]:
-    """Each entry's article as ingested: the session keeps it apart from the DCT-corrected one.
-
-    (``Session._originals`` is private to the session; a project must save the DCT as found,
-    with its origin and span, and the user's override as a correction on top.)
-    """
-    return dict(getattr(session, "_originals", {}))
-
-
-def _article_row(a: Article) -> tuple[object, ...]:
-    dct = a.dct
-    gold = json.dumps([_timex_to(t) for t in a.gold_timexes]) if a.gold_timexes else None
-    return (a.source, a.title, a.format, a.text,
-            dct.value if dct else None, str(dct.origin) if dct else None,
-            dct.confidence if dct else None, dct.start if dct else None,
-            dct.end if dct else None, dct.updated if dct else None, gold)
-
-
-def _digest(row: tuple[object, ...]) -> str:
-    return hashlib.sha256(json.dumps(row, ensure_ascii=False).encode()).hexdigest()
-
-
-def _view_rows(view_state: Mapping[str, object]) -> list[tuple[str, str]]:
-    rows = []
-    for name, value in view_state.items():
-        try:
-            rows.append((str(name), json.dumps(value)))
-        except (TypeError, ValueError):  # GUI state must never make a save fail
-            log.warning("view state %r is not JSON (%s); not saved", name, type(value).__name__)
-    return rows
+        raise sq.project_error(path, "save", exc) from exc
 
 
 def _view_json(view_state: Mapping[str, object]) -> str:
@@ -610,82 +425,8 @@ def _view_json(view_state: Mapping[str, object]) -> str:
 
 
 def _meta() -> dict[str, str]:
-    return {"app_version": __version__, "rules_version": rules_version(), "saved_at": _now()}
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _timex_to(t: TimeExpression) -> dict[str, object]:
-    d = dataclasses.asdict(t)
-    d["interval"] = t.interval.to_json() if t.interval else None
-    return d
-
-
-def _timex_from(d: dict[str, object]) -> TimeExpression:
-    d = dict(d)
-    interval = d.pop("interval", None)
-    granularity = d.pop("granularity", None)
-    return TimeExpression(
-        **{k: v for k, v in d.items() if k != "type"},  # type: ignore[arg-type]
-        type=TimexType(d["type"]),
-        granularity=Granularity(granularity) if granularity else None,
-        interval=Interval(dt.datetime.fromisoformat(interval["start"]),  # type: ignore[index]
-                          dt.datetime.fromisoformat(interval["end"])) if interval else None)  # type: ignore[index]
-
-
-# -- SQLite plumbing --------------------------------------------------------------------------------
-def _connect_rw(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
-    conn.execute("PRAGMA journal_mode = DELETE")  # see the module docstring: not WAL
-    conn.execute("PRAGMA synchronous = FULL")  # fsync the journal and the file at each commit
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def _temp_beside(path: Path) -> Path:
-    for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            # O_EXCL: never reuse someone's file; mode 0o666 lets the umask decide, as for any file.
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-            return tmp
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise ProjectError(f"{path}: cannot write in {path.parent} ({exc.strerror or exc})") from exc
-    raise ProjectError(f"{path}: cannot create a temporary file in {path.parent}")
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    return {"app_version": __version__, "rules_version": rules_version(), "saved_at": tables.now()}
 
 
 def _abs(path: Path | str) -> Path:
     return Path(os.path.abspath(os.fspath(path)))
-
-
-def _project_error(path: Path, doing: str, exc: sqlite3.Error) -> ProjectError:
-    name = getattr(exc, "sqlite_errorname", "")
-    if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-        return ProjectError(f"{path}: cannot {doing} the project: another program is using it")
-    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or isinstance(exc, sqlite3.DatabaseError) and \
-            not isinstance(exc, sqlite3.OperationalError):
-        return ProjectError(f"{path}: the project file is damaged ({exc})")
-    return ProjectError(f"{path}: cannot {doing} the project ({exc})")
-
-
-@contextlib.contextmanager
-def _sqlite_errors(path: Path, doing: str) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as exc:
-        raise _project_error(path, doing, exc) from exc
