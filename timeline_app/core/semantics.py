@@ -189,9 +189,15 @@ def _place(starts: list[tuple[datetime, datetime, str]], anchor: datetime, rel: 
         same_year = [v for s, e, v in starts if s.year == anchor.year]
         containing = [v for s, e, v in starts if s <= anchor < e]
         return (containing or same_year or [starts[len(starts) // 2][2]])[0]
-    if tense in (None, Tense.PRESENT) and default_current:
+    if tense is Tense.PRESENT and default_current:
         # "the rights expire Nov. 21", "payable Jan. 2": the occurrence nearest the anchor.
         return min(starts, key=lambda c: abs((c[0] - anchor).total_seconds()))[2]
+    if tense is None and default_current:
+        # Nothing tells: news mostly reports the past, so a later occurrence must be more than
+        # twice as near to win ("the Jan. 14 deadline" nine days ahead, but "the October
+        # slaying" six months back rather than five months ahead).
+        return min(starts, key=lambda c: (c[0] - anchor).total_seconds() * 2 if c[0] > anchor
+                   else (anchor - c[0]).total_seconds())[2]
     if tense is Tense.FUTURE:
         return next(v for s, e, v in starts if e > anchor)
     return [v for s, e, v in starts if s <= anchor][-1]

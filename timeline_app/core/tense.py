@@ -18,7 +18,7 @@ class Tense(StrEnum):
     FUTURE = "future"
 
 
-_WORD = re.compile(r"[A-Za-z']+|[.;:!?\"“”()—–]")
+_WORD = re.compile(r"[A-Za-z']+|[.,;:!?\"“”()—–]")
 _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled", "expected",
                      "expects", "upcoming", "intends", "aims", "would", "next", "tomorrow",
                      "payable"})
@@ -50,22 +50,48 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "going", "wo", "won't"
 _CLAUSE_END = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 
 
-def _classify(word: str, following: str | None) -> Tense | None:
+def _classify(word: str, following: str | None) -> tuple[Tense, bool] | None:
+    """The tense a word shows and whether it is a strong cue (an auxiliary, a listed verb form)
+    rather than a weak one (any word ending in -ed, which may be an adjective: "preferred")."""
     w = word.lower()
     if w in _FUTURE:
-        return Tense.FUTURE
+        return Tense.FUTURE, True
     if following is not None and (w, following.lower()) in _FUTURE_PAIRS:
-        return Tense.FUTURE
+        return Tense.FUTURE, True
     if w in _PAST:
-        return Tense.PAST
-    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
-        return Tense.PAST
+        return Tense.PAST, True
     if w in _PRESENT:
-        return Tense.PRESENT
+        return Tense.PRESENT, True
+    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
+        return Tense.PAST, False
     return None
 
 
-DEADLINE_WORDS = _DEADLINE = frozenset({"until", "till", "through", "by", "before"})
+Cue = tuple[str, str | None, list[str]]  # a word, the word after it, the three words before it
+
+
+def _left_cues(words: list[str], window: int) -> list[Cue]:
+    """Words left of the expression back to the clause start, nearest first."""
+    start = len(words)
+    while start > 0 and len(words) - start < window and words[start - 1] not in _CLAUSE_END \
+            and words[start - 1].lower() not in _CLAUSE_OPENERS:
+        start -= 1
+    return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(start, j - 3):j])
+            for j in range(len(words) - 1, start - 1, -1)]
+
+
+def _right_cues(words: list[str], window: int) -> list[Cue]:
+    """Words right of the expression up to the clause end (a comma ends it too), nearest first."""
+    end = 0
+    while end < min(len(words), window) and words[end] not in _CLAUSE_END and words[end] != "," \
+            and words[end].lower() not in _CLAUSE_OPENERS:
+        end += 1
+    return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(0, j - 3):j])
+            for j in range(end)]
+
+
+DEADLINE_WORDS = _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
 
 
 def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense, str] | None:
@@ -81,28 +107,25 @@ def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense
     if text[end:end + 2] in ("'s", "’s"):
         # "Wednesday's ruling": a day named as the time of something already done.
         return Tense.PAST, text[start:end + 2]
-    # Walk left from the expression to the clause start, nearest word first.
-    for i in range(len(left) - 1, max(-1, len(left) - 1 - window), -1):
-        word = left[i]
-        if word in _CLAUSE_END or word.lower() in _CLAUSE_OPENERS:
-            break
-        if i > 0 and left[i - 1] == "to" and word.isalpha() and word.islower() and \
-                word not in ("the", "a", "an", "be") and i == len(left) - 1:
-            return Tense.FUTURE, f"to {word}"  # "set to expire Nov. 6": an infinitive looks ahead
-        tense = _classify(word, left[i + 1] if i + 1 < len(left) else None)
-        if tense is Tense.PAST:
-            # "will be held", "to be signed": a past form under a future auxiliary.
-            # Case kept: "Theresa May spoke" has no modal in it.
-            before = left[max(0, i - 3):i]
-            if any(w in _FUTURE_AUX for w in before) and "be" in before + [word] or \
-                    before[-1:] and before[-1] in _FUTURE_AUX - {"to"}:
-                return Tense.FUTURE, " ".join(left[i - 2:i + 1]) if i >= 2 else word
-        if tense is not None:
-            return tense, word
-    for i, word in enumerate(right[:window]):
-        if word in _CLAUSE_END or word.lower() in _CLAUSE_OPENERS:
-            break
-        tense = _classify(word, right[i + 1] if i + 1 < len(right) else None)
-        if tense is not None:
-            return tense, word
+    if left and left[-1].lower() in _DETERMINERS:
+        return None  # "the Jan. 14 deadline": the date qualifies a noun; the verb does not govern it
+    if len(left) > 1 and left[-2] == "to" and left[-1].islower() \
+            and left[-1].isalpha() and left[-1] not in ("the", "a", "an", "be"):
+        return Tense.FUTURE, " ".join(left[-2:])  # "set to expire Nov. 6": an infinitive looks ahead
+    # The verb right before the expression decides ("announced Friday"); past that, strong cues
+    # come before weak ones ("will redeem preferred shares on Oct. 31"), left before right.
+    lefts, rights = _left_cues(left, window), _right_cues(right, window)
+    passes = ((lefts[:2], (True, False)), (lefts[2:], (True,)), (rights, (True,)),
+              (lefts[2:], (False,)), (rights, (False,)))
+    for cues, strengths in passes:
+        for word, following, before in cues:
+            found = _classify(word, following)
+            if found is not None and found[1] in strengths:
+                # "will be held", "can be exercised": a participle under a modal looks ahead.
+                # Case kept: "Theresa May spoke" has no modal in it.
+                if found[0] is Tense.PAST and (
+                        any(w in _FUTURE_AUX for w in before) and "be" in before + [word]
+                        or before[-1:] and before[-1] in _FUTURE_AUX - {"to"}):
+                    return Tense.FUTURE, " ".join(before[-2:] + [word])
+                return found[0], word
     return None
