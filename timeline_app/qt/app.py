@@ -28,7 +28,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Timeline")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("timeline-app")
+    app.setDesktopFileName("io.github.timeline_app.Timeline")  # packaging/*.desktop
     icon = _icon()
     if icon is not None:
         app.setWindowIcon(icon)
@@ -39,14 +39,17 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def _icon() -> QIcon | None:
+    """The app icon from the rendered PNG sizes (no SVG plugin needed), else the SVG."""
     try:
         folder = resource_path("icons")
     except FileNotFoundError:
         return None
-    for name in ("timeline-app.svg", "timeline-app.png"):
-        if (folder / name).is_file():
-            return QIcon(str(folder / name))
-    return None
+    icon = QIcon()
+    for png in sorted(folder.glob("timeline-app-*.png")):
+        icon.addFile(str(png))
+    if icon.isNull() and (folder / "timeline-app.svg").is_file():
+        icon = QIcon(str(folder / "timeline-app.svg"))
+    return None if icon.isNull() else icon
 
 
 def apply_theme(name: str) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.session import Correction, CorrectionKind, Session
-from ..core.values import parse_value
+from ..core.values import is_valid, parse_value
 from .article_view import ArticleView
 from .dialogs import DctDialog, ValueDialog
 from .selection import SelectionModel
@@ -44,8 +44,22 @@ class Corrections:
         return resolved is not None and resolved[1] is not None
 
     # -- doing it ----------------------------------------------------------------------
+    def check(self, correction: Correction) -> None:
+        """Refuse a value that is not valid TIMEX3 for the expression's own type.
+
+        (The session accepts any type's syntax: "2016-13-45" reads as a SET pattern.)
+        """
+        if correction.kind is not CorrectionKind.VALUE or not correction.value:
+            return
+        entry = self._session().entry(correction.article)
+        timex = next((t for t in entry.analysis.timexes
+                      if (t.start, t.end) == (correction.start, correction.end)), None)
+        if timex is not None and not is_valid(correction.value, timex.type):
+            raise ValueError(f"{correction.value!r} is not a valid TIMEX3 {timex.type} value")
+
     def apply(self, correction: Correction) -> bool:
         try:
+            self.check(correction)
             push_correction(self._stack, self._session(), correction)
         except (ValueError, KeyError) as exc:
             QMessageBox.warning(self._parent, "Correction refused", str(exc))

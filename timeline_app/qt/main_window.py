@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_selection(sel)
         if sel is not None and source not in ("timeline", "session"):
             self.timeline.center_on()
-        self.article.set_selection(sel, scroll=source != "article")
+        self.article.set_selection(sel, scroll=source not in ("article", "session"))
         if source != "table":
             self.table.set_selection(sel)
         self.details.set_selection(sel)

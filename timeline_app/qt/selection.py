@@ -1,8 +1,11 @@
 """What the user has selected, shared by every view.
 
 A selection names an article (its session key) and optionally one event or one time
-expression of it. Ids are the analysis ids (``e3``, ``t7``, ``u1``); after a correction
-re-derives an article, :meth:`SelectionModel.revalidate` drops what no longer exists.
+expression of it. Ids are the analysis ids (``e3``, ``t7``, ``u1``), which a re-derivation
+may renumber (a new DCT can turn an unresolved "Tuesday" into an event before the others), so
+the model also remembers the text span of what was selected: after a correction,
+:meth:`SelectionModel.revalidate` follows the span to the new id, or narrows the selection to
+the article when the thing is gone.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class SelectionModel(QObject):
         super().__init__(parent)
         self._session = session
         self._current: Selection | None = None
+        self._span: tuple[int, int] | None = None
 
     @property
     def current(self) -> Selection | None:
@@ -68,22 +72,44 @@ class SelectionModel(QObject):
         if selection == self._current:
             return
         self._current = selection
+        self._span = self._span_of(selection)
         self.changed.emit(selection, source)
 
     def resolved(self) -> tuple[Entry, Event | None, TimeExpression | None] | None:
         return self._current.resolve(self._session) if self._current else None
 
+    def _span_of(self, selection: Selection | None) -> tuple[int, int] | None:
+        resolved = selection.resolve(self._session) if selection else None
+        if resolved is None or selection is None:
+            return None
+        _, event, timex = resolved
+        if selection.event is not None and event is not None:
+            return (event.start, event.end)
+        if timex is not None:
+            return (timex.start, timex.end)
+        return None
+
     def revalidate(self) -> None:
-        """After the session changed: keep the selection if it still exists, else narrow it."""
+        """After the session changed: follow the selected span to its (possibly new) id."""
         sel = self._current
         if sel is None:
             return
-        if sel.resolve(self._session) is not None:
-            self.changed.emit(sel, "session")  # the same ids may now mean new values
-            return
         try:
-            self._session.entry(sel.key)
+            entry = self._session.entry(sel.key)
         except KeyError:
             self.set(None, "session")
             return
-        self.set(Selection(sel.key), "session")
+        span = self._span
+        if span is None or sel.event is None and sel.timex is None:
+            return  # an article selection: still valid
+        if sel.event is not None:
+            match = next((e.id for e in entry.analysis.events if (e.start, e.end) == span), None)
+            replacement = Selection(sel.key, event=match) if match else None
+        else:
+            match = next((t.id for t in entry.analysis.timexes if (t.start, t.end) == span), None)
+            replacement = Selection(sel.key, timex=match) if match else None
+        if replacement is None:
+            self.set(Selection(sel.key), "session")
+        elif replacement != sel:
+            self.set(replacement, "session")
+        # Unchanged: the views re-read it when they refresh; no signal, so nothing scrolls.

@@ -7,7 +7,7 @@ Reusable without the main window, for image export with the same rendering code:
     view.resize(1600, 900)
     view.fit_all()                      # or view.set_visible_range(start_dt, end_dt)
     QApplication.processEvents()        # let pyqtgraph lay out before painting
-    view.render(painter)                # QPainter on a QImage, QPdfWriter or QSvgGenerator
+    view.render(painter, QPoint())      # QPainter on a QImage, QPdfWriter or QSvgGenerator
 
 :meth:`TimelineView.set_theme` takes ``"light"``, ``"dark"`` or ``"system"``;
 :attr:`TimelineView.plot` is the ``pyqtgraph.PlotWidget`` when only the plot should be drawn.
