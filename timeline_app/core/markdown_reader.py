@@ -117,7 +117,8 @@ def _html_block_text(html: str) -> str:
     """The text of raw HTML inside Markdown, parsed (never run) and without script content."""
     try:
         fragments = lxml.html.fragments_fromstring(html)
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):
+        # lxml asserts on a lone "<html>" or "<body>" tag: a block with no prose in it.
         return ""
     pieces: list[str] = []
     for fragment in fragments:

@@ -20,7 +20,7 @@ from .semantics import (Clock, Fixed, Holiday, Literal, Meaning, Named, Shift, a
                         resolve_holiday, resolve_named, resolve_shift)
 from .tagger import Candidate
 from .tense import DEADLINE_WORDS, Tense, tense_near
-from .values import human, is_valid, parse_value
+from .values import PART_OF_DAY_NAMES, duration_words, human, is_valid, parse_value, set_words
 
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
 _PERIOD_UNITS = frozenset({"Q", "H"})
@@ -41,48 +41,86 @@ class _Anchor:
     label: str  # for explanations: "the dateline Thu 30 Jun 2016"
 
 
-def _anchor_from(tid: str, value: str, interval: Interval, gran: Granularity) -> _Anchor:
+def _anchor_from(tid: str, value: str, interval: Interval, gran: Granularity, surface: str) -> _Anchor:
     return _Anchor(when=interval.start, unit=_GRAN_UNIT.get(gran, "D"), id=tid,
-                   label=f"the date mentioned before, {human(value)}")
+                   label=f'"{surface}" mentioned before ({human(value)})')
 
 
-def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense, str] | None) -> str:
+_DCT_LABEL = {"dateline": "the dateline", "html-meta": "the publication date",
+              "json-ld": "the publication date", "time-element": "the publication date",
+              "timeml": "the document date", "filename": "the date in the file name",
+              "user": "the date you set"}
+_SEASON = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+
+
+def _noun(m: Named | Holiday, value: str, surface: str) -> str:
+    """What kind of day or period the expression names: "Tuesday", "March", "summer"."""
+    if isinstance(m, Holiday):
+        return surface
+    parsed = parse_value(value[:10])
+    start = parsed[0].start if parsed else None
+    if m.kind == "weekday" and start:
+        return start.strftime("%A")
+    if m.kind == "month" and start:
+        return start.strftime("%B")
+    if m.kind == "monthday" and start:
+        return f"{start.day} {start:%B}"
+    if m.kind == "season":
+        return _SEASON.get(m.season or "", "season")
+    if m.kind in ("quarter", "half"):
+        return f"{_ORDINAL.get(m.index, '')} {m.kind}".strip()
+    return m.kind
+
+
+def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense, str] | None,
+              surface: str) -> str:
+    """The reasoning, in words: 'the Tuesday before the dateline Thu 30 Jun 2016 (past tense
+    "launched")'."""
     why = f' ({tense[0]} tense "{tense[1]}")' if tense else ""
     at = f" {anchor.label}" if anchor else ""
+    reading = human(value)
+    shown = f"{value} ({reading})" if reading != value else value
     if isinstance(m, Fixed):
-        return f"{human(value)}, stated in full"
+        return f"{shown}, stated in full"
     if isinstance(m, Literal):
         return {"PRESENT_REF": "the present, as of the document date",
-                "PAST_REF": "some time in the past, not placeable",
-                "FUTURE_REF": "some time in the future, not placeable"}.get(
-            value, "a length of time")
-    if isinstance(m, Holiday):
-        how = "the year given" if m.year else ("the one nearest" if m.rel is None else
-                                              "the last one before" if m.rel == -1 else "the next one after")
-        return f"{human(value)}: {how}{at if not m.year else ''}{why}"
-    if isinstance(m, Named):
+                "PAST_REF": "some time in the past, not placeable on the timeline",
+                "FUTURE_REF": "some time in the future, not placeable on the timeline"}.get(
+            value, f"a duration of {duration_words(value)}")
+    if isinstance(m, (Named, Holiday)):
+        noun = _noun(m, value, surface)
+        if isinstance(m, Holiday) and m.year:
+            return f"{shown}: {noun} in {m.year}"
         if m.rel == -1:
-            where = "the last one before"
+            where = f"the last {noun} before"
         elif m.rel == 1:
-            where = "the next one after"
+            where = f"the next {noun} after"
         elif m.rel == 0:
-            where = "the one in the same period as"
+            where = f"the {noun} of the same {'week' if getattr(m, 'kind', '') == 'weekday' else 'year'} as"
         elif tense and tense[0] is Tense.FUTURE:
-            where = "the next one on or after"
+            where = f"the next {noun} on or after"
+        elif tense and tense[0] is Tense.PAST or getattr(m, "kind", "") == "weekday":
+            where = f"the latest {noun} on or before"
         else:
-            where = "the latest one on or before" if m.kind == "weekday" else "the one nearest"
-        noun = {"weekday": human(value)[:3], "monthday": "such day", "month": "such month"}.get(m.kind, m.kind)
-        return f"{human(value)}: {where.replace('one', noun, 1)}{at}{why}"
+            where = f"the {noun} nearest"
+        return f"{shown}: {where}{at}{why}"
     if isinstance(m, Shift):
+        unit = _UNIT_NAME.get(m.unit, m.unit)
+        if m.pod and m.unit == "D" and m.n in (-1, 0, 1):  # "overnight", "tonight", "tomorrow morning"
+            part = PART_OF_DAY_NAMES.get(m.pod, m.pod)
+            return f"{shown}: the {part} {('before', 'of', 'after')[int(m.n) + 1]}{at}"
         if m.n == 0:
-            return f"{human(value)}: the same {_UNIT_NAME.get(m.unit, m.unit)} as{at}"
+            return f"{shown}: the {unit} of{at}"
         count = abs(m.n)
-        unit = _UNIT_NAME.get(m.unit, m.unit) + ("s" if count != 1 else "")
         direction = "before" if m.n < 0 else "after"
-        return f"{human(value)}: {count:g} {unit} {direction}{at}"
+        return f"{shown}: {count:g} {unit}{'s' if count != 1 else ''} {direction}{at}"
     if isinstance(m, Clock):
-        return f"{value}: clock time on {human(value[:10])}{' (' + at.strip() + ')' if m.day is None else ''}"
-    return value
+        clock = value[11:] if len(value) > 11 else value
+        if m.day is None:
+            return f"{shown}: {clock} on the day of{at}"
+        return f"{shown}: {clock} on " + _describe(m.day, value[:10], anchor, tense, surface).split(": ", 1)[-1]
+    return shown
 
 
 _UNIT_NAME = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day", "Q": "quarter",
@@ -128,7 +166,8 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     forced = forced or {}
     dct_anchor = None
     if dct is not None:
-        dct_anchor = _Anchor(when=dct.day, unit="D", id="dct", label=f"the document date {human(dct.value[:10])}")
+        dct_anchor = _Anchor(when=dct.day, unit="D", id="dct",
+                             label=f"{_DCT_LABEL.get(str(dct.origin), 'the document date')} {human(dct.value[:10])}")
     last: _Anchor | None = None
     period: _Anchor | None = None  # the last reporting period named outright (not itself a shift)
     out: list[TimeExpression] = []
@@ -176,11 +215,11 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                 type_ = TimexType.TIME if "T" in value else TimexType.DATE
             explanation = f"{surface} → {value}: set by the user"
         elif value is not None and type_ is TimexType.SET:
-            explanation = f"{surface} → {value}: repeats every {value[1:] if value.startswith('P') else value}"
+            explanation = f"{surface} → {value}: {set_words(value)}"
         elif value is None:
             explanation = f"{surface}: cannot be resolved without a document date or an earlier date"
         else:
-            explanation = f"{surface} → {value}: {_describe(m, value, anchor, tense_info)}"
+            explanation = f"{surface} → {_describe(m, value, anchor, tense_info, surface)}"
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
         quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
@@ -192,7 +231,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         )
         out.append(expr)
         if interval is not None and gran is not None and value is not None:
-            last = _anchor_from(tid, value, interval, gran)
+            last = _anchor_from(tid, value, interval, gran, surface)
             if last.unit in _PERIOD_UNITS and not shifted_period:
                 period = last
     return out

@@ -18,7 +18,9 @@ class Tense(StrEnum):
     FUTURE = "future"
 
 
-_WORD = re.compile(r"[A-Za-z']+|[.,;:!?\"“”()—–]")
+# Acronyms ("U.S.") and abbreviations before a number or a lower-case word ("Nov. 21") keep their
+# dot, so that only a real sentence end stops the search.
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z']+(?:\.(?=\s+[a-z0-9]))?|[.,;:!?\"“”()—–]")
 _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled", "expected",
                      "expects", "upcoming", "intends", "aims", "would", "next", "tomorrow",
                      "payable"})
@@ -90,6 +92,8 @@ def _right_cues(words: list[str], window: int) -> list[Cue]:
             for j in range(end)]
 
 
+_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "does",
+                          "shall", "'ll"})
 DEADLINE_WORDS = _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
 
@@ -127,5 +131,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense
                         any(w in _FUTURE_AUX for w in before) and "be" in before + [word]
                         or before[-1:] and before[-1] in _FUTURE_AUX - {"to"}):
                     return Tense.FUTURE, " ".join(before[-2:] + [word])
+                # Show the verb group: 'past tense "had launched"' rather than just "had".
+                if word.lower() in _AUXILIARIES and following and following.isalpha() and following.islower():
+                    return found[0], f"{word} {following}"
                 return found[0], word
     return None

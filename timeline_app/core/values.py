@@ -168,7 +168,47 @@ def human(value: str) -> str:
     if gran is Granularity.MONTH:
         return s.strftime("%B %Y")
     if gran is Granularity.WEEK:
-        return f"week {value[-2:].lstrip('0')} of {value[:4]} ({s:%d %b}–{interval.end - timedelta(days=1):%d %b})"
+        last = interval.end - timedelta(days=1)
+        return f"week {value[-2:].lstrip('0')} of {value[:4]}, {s.day} {s:%b}–{last.day} {last:%b}"
     if gran is Granularity.PART_OF_DAY:
         return f"{PART_OF_DAY_NAMES[value[-2:]]} of {s:%a %d %b %Y}".replace(" 0", " ")
     return value
+
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)([YMWDHSLCE]|DE|CE)")
+_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "TM": "minute",
+                   "S": "second", "DE": "decade", "CE": "century", "E": "decade", "C": "century",
+                   "L": "millennium"}
+
+
+def duration_words(value: str) -> str:
+    """P18M → '18 months', PT1H30M → '1 hour 30 minutes', PXY → 'some years'."""
+    if not value.startswith("P"):
+        return value
+    date_part, _, time_part = value[1:].partition("T")
+    words = []
+    for part, in_time in ((date_part, False), (time_part, True)):
+        for amount, unit in _DURATION_PART.findall(part):
+            name = _DURATION_UNITS.get("T" + unit if in_time and unit == "M" else unit, unit)
+            if amount == "X":
+                words.append(f"some {name}s" if not name.endswith("y") else f"some {name[:-1]}ies")
+            else:
+                plural = "" if float(amount) == 1 else ("ies" if name.endswith("ry") else "s")
+                words.append(f"{amount} {name[:-1] + plural if plural == 'ies' else name + plural}")
+    return " ".join(words) or value
+
+
+def set_words(value: str) -> str:
+    """P1W → 'every week', P2Y → 'every 2 years', XXXX-WXX-2 → 'every Tuesday'."""
+    if value.startswith("P"):
+        words = duration_words(value)
+        return "every " + (words[2:] if words.startswith("1 ") else words)
+    weekday = re.fullmatch(r"XXXX-WXX-(\d)(?:T(\w\w))?", value)
+    if weekday:
+        day = date(2024, 1, int(weekday.group(1))).strftime("%A")
+        pod = PART_OF_DAY_NAMES.get(weekday.group(2) or "", "")
+        return f"every {day}{' ' + pod if pod else ''}"
+    month = re.fullmatch(r"XXXX-(\d\d)", value)
+    if month:
+        return f"every {date(2024, int(month.group(1)), 1):%B}"
+    return f"repeating: {value}"
