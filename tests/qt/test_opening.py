@@ -138,10 +138,11 @@ def test_a_bad_file_is_reported_while_the_others_load(window, qtbot, tmp_path: P
 
 
 def test_cancel_stops_loading(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    files = [write(tmp_path / f"f{i:03}.txt") for i in range(60)]
+    files = [write(tmp_path / f"f{i:03}.txt") for i in range(400)]
     with qtbot.waitSignal(window.loader.started, timeout=5000):
         window.open_paths(files)
     assert window.cancel_button.isVisibleTo(window)
+    qtbot.waitUntil(lambda: len(window.session.entries) > 0, timeout=10000)
     window.cancel_button.click()
     with qtbot.waitSignal(window.loader.finished, timeout=30000) as finished:
         pass

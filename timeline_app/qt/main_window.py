@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QProgressBar, QSplitter,
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
         self.loader.progress.connect(self._progress)
         self.loader.started.connect(lambda: self._show_progress(True))
         self.loader.finished.connect(self._load_finished)
-        self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # -- opening -------------------------------------------------------------------------
     def open_paths(self, paths: Iterable[str | Path], *, remember: bool = True) -> None:
@@ -350,6 +351,11 @@ class MainWindow(QMainWindow):
         self.edit_value_action.setEnabled(self.corrections.can_edit_value())
         self.delete_action.setEnabled(self.corrections.can_delete())
         self.add_event_action.setEnabled(self.article.current_key is not None)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        # The stack also reports while the window is being destroyed: nothing to show then.
+        if shiboken6.isValid(self) and shiboken6.isValid(self.undo_stack):
+            self._update_title()
 
     def _update_title(self) -> None:
         n = len(self.session.entries)
