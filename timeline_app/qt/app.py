@@ -71,3 +71,8 @@ def apply_theme(name: str) -> None:
         app.setPalette(app.style().standardPalette())
     else:
         app.setPalette(_system_palette)
+    # A style sheet freezes the palette widgets were polished with: re-polish them all.
+    sheet = app.styleSheet()
+    if sheet:
+        app.setStyleSheet("")
+        app.setStyleSheet(sheet)

@@ -162,6 +162,12 @@ class ArticleView(QWidget):
         self.theme = theme
         self._decorate()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # Highlight colours follow the palette (light or dark), like the rest of the window.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.set_theme(theme_named("system"))
+        super().changeEvent(event)
+
     # -- drawing -------------------------------------------------------------------------
     def _entry(self) -> Entry | None:
         if self._key is None:

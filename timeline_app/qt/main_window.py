@@ -430,11 +430,14 @@ class MainWindow(QMainWindow):
         state = self.settings.bytes("window/state")
         if state is not None:
             self.restoreState(state)
+        else:  # first run: the timeline gets most of the height
+            self.resizeDocks([self.table_dock], [200], Qt.Orientation.Vertical)
+            self.resizeDocks([self.details_dock, self.vague_dock], [330, 220], Qt.Orientation.Vertical)
         splitter = self.settings.bytes("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([520, 300])
+            self.splitter.setSizes([460, 230])
         theme = self.settings.theme()
         self.theme_actions[theme].setChecked(True)
         if theme != "system":

@@ -85,8 +85,13 @@ class OverviewStrip(QWidget):
             self._updating = False
 
     def set_window(self, x0: float, x1: float) -> None:
+        """Show the visible window; the strip widens to include it when it reaches past the data."""
         self._updating = True
         try:
+            lo, hi = min(self._bounds[0], x0), max(self._bounds[1], x1)
+            (cur_lo, cur_hi), _ = self.vb.viewRange()
+            if abs(cur_lo - lo) > 1 or abs(cur_hi - hi) > 1:
+                self.vb.setXRange(lo, hi, padding=0)
             self.region.setRegion((x0, x1))
         finally:
             self._updating = False

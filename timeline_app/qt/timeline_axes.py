@@ -64,17 +64,58 @@ def _zoom_levels() -> dict[float, _date_axis.ZoomLevel]:
 
 
 class CalendarAxis(pg.DateAxisItem):
-    """Bottom axis of calendar dates (naive datetimes read as UTC)."""
+    """Bottom axis of calendar dates (naive datetimes read as UTC), always two lines tall.
+
+    The second line names the day (or month) under the first tick of each one; when no such
+    tick is visible (zoomed into a few hours of one day) a context label at the left edge
+    names it instead, so the hours are never without their date.
+    """
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(orientation="bottom", utcOffset=0, **kwargs)
         self.zoomLevels = _zoom_levels()
+        self.setStyle(autoExpandTextSpace=False)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        line = QFontMetricsF(self.style["tickFont"] or QFont()).height()
+        self.setHeight(int(2 * line + 12))
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         strings = super().tickStrings(values, scale, spacing)
         # strftime pads years below 1000 on some platforms ("0800"); lines after the first too.
         return ["\n".join(part.lstrip("0") if part.isdigit() and len(part) == 4 else part
                           for part in s.split("\n")) for s in strings]
+
+    def context_text(self) -> str | None:
+        """The day or month the visible range starts in, when the ticks alone do not say."""
+        level = getattr(self, "zoomLevel", None)
+        fmt = None
+        if level is self.zoomLevels[5 * DAY]:
+            fmt = "%B %Y"
+        elif level is not None and level is not self.zoomLevels[np.inf]:
+            fmt = "%a %d %b %Y"
+        if fmt is None:
+            return None
+        try:
+            start = _date_axis.utcfromtimestamp(max(self.range[0], _date_axis.MIN_REGULAR_TIMESTAMP))
+        except (OverflowError, OSError, ValueError):
+            return None
+        return start.strftime(fmt)
+
+    def drawPicture(self, p: QPainter, axisSpec: object, tickSpecs: object, textSpecs: list) -> None:
+        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+        text = self.context_text()
+        if not text:
+            return
+        fm = QFontMetricsF(p.font())
+        width = fm.horizontalAdvance(text) + 16
+        bounds = self.boundingRect()
+        if any("\n" in t and r.left() < bounds.left() + width for r, _f, t in textSpecs):
+            return  # a day/month label is already there
+        top = max(r.top() for r, _f, _t in textSpecs) if textSpecs else bounds.top() + 8
+        rect = QRectF(bounds.left() + 2, top + fm.height(), width, fm.height())
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
 
 
 class LaneAxis(pg.AxisItem):

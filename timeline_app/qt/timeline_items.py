@@ -279,6 +279,7 @@ class LabelsItem(ViewSpaceItem):
         self._bold = QFont()
         self._small = QFont()
         self._text_cache: dict[int, tuple[str, float]] = {}
+        self._max_px = LABEL_MAX_PX  # narrower when the plot itself is narrow
         self.set_font(QFont())
 
     def set_font(self, font: QFont) -> None:
@@ -288,6 +289,7 @@ class LabelsItem(ViewSpaceItem):
         self._small = QFont(font)
         self._small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         self._fm = QFontMetricsF(self._font)
+        self._fm_bold = QFontMetricsF(self._bold)
         self._fm_small = QFontMetricsF(self._small)
         self._text_cache.clear()
         self.update()
@@ -301,10 +303,13 @@ class LabelsItem(ViewSpaceItem):
         self.update()
 
     def text_of(self, i: int) -> tuple[str, float]:
-        """The elided label of event ``i`` and its width in pixels (cached)."""
+        """The elided label of event ``i`` and its width in pixels (cached); bold when selected."""
+        if i == self.selected:
+            text = self._fm_bold.elidedText(self.data.labels[i], Qt.TextElideMode.ElideRight, self._max_px)
+            return text, self._fm_bold.horizontalAdvance(text)
         cached = self._text_cache.get(i)
         if cached is None:
-            text = self._fm.elidedText(self.data.labels[i], Qt.TextElideMode.ElideRight, LABEL_MAX_PX)
+            text = self._fm.elidedText(self.data.labels[i], Qt.TextElideMode.ElideRight, self._max_px)
             cached = (text, self._fm.horizontalAdvance(text))
             self._text_cache[i] = cached
         return cached
@@ -318,6 +323,10 @@ class LabelsItem(ViewSpaceItem):
         badge_w = self._fm_small.horizontalAdvance(" +99")
         placed: list[PlacedLabel] = []
         view_left_px, view_right_px = sorted((m.x(m.view.left()), m.x(m.view.right())))
+        max_px = max(40.0, min(LABEL_MAX_PX, (view_right_px - view_left_px) * 0.8 - badge_w))
+        if max_px != self._max_px:
+            self._max_px = max_px
+            self._text_cache.clear()
         for lane in m.visible_lanes(len(d.lanes)):
             if len(placed) >= MAX_LABELS:
                 break
