@@ -148,6 +148,8 @@ class TimelinePage:
         # Laid out and painted like a window, never shown on a screen.
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.view.show()
+        # Laid out, never painted by Qt: the page paints it once, when written.
+        self.view.setUpdatesEnabled(False)
         self.layout = self._lay_out()
 
     def __enter__(self) -> TimelinePage:
@@ -233,11 +235,15 @@ class TimelinePage:
         v.lane_axis.setWidth(int(min(320.0, max(160.0, w * 0.17))))
         v.resize(int(math.floor(w)), int(math.floor(h)))
         self._settle()
-        # pyqtgraph sizes the date axis to its tick labels (two lines: "Jun / 2016") while
-        # painting: paint once, then let the layout settle again before the real painting.
-        scratch = QImage(max(1, v.plot.width()), max(1, v.plot.height()), QImage.Format.Format_ARGB32_Premultiplied)
+        # pyqtgraph sizes a date axis to its tick labels (two lines: "Jun / 2016") while painting
+        # it: paint the axes once, then let the layout settle again before the real painting.
+        scratch = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
         p = QPainter(scratch)
-        v.plot.scene().render(p, QRectF(scratch.rect()), v.plot.plotItem.sceneBoundingRect())
+        item = v.plot.getPlotItem()
+        for name in ("bottom", "top"):
+            axis = item.getAxis(name)
+            if axis.isVisible():
+                axis.paint(p, None, None)
         p.end()
         self._settle()
 
@@ -289,7 +295,7 @@ class TimelinePage:
         entries = self.session.entries
         if len(entries) == 1:
             return entries[0].article.title or entries[0].key
-        return f"{len(entries)} articles" if entries else "Timeline"
+        return f"{len(entries):,} articles" if entries else "Timeline"
 
     def subtitle_text(self) -> str:
         v = self.view
