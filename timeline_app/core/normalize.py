@@ -16,8 +16,20 @@ from datetime import datetime
 from ..rules.loader import RuleSet, default_ruleset
 from .builders import NoMeaning, build
 from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
-from .semantics import (Clock, Fixed, Holiday, Literal, Meaning, Named, Shift, add_units, format_at,
-                        resolve_holiday, resolve_named, resolve_shift)
+from .semantics import (
+    Clock,
+    Fixed,
+    Holiday,
+    Literal,
+    Meaning,
+    Named,
+    Shift,
+    add_units,
+    format_at,
+    resolve_holiday,
+    resolve_named,
+    resolve_shift,
+)
 from .tagger import Candidate
 from .tense import DEADLINE_WORDS, Tense, tense_near
 from .values import PART_OF_DAY_NAMES, duration_words, human, is_valid, parse_value, set_words

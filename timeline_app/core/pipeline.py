@@ -49,7 +49,7 @@ def process_file(path: str | Path, dct: DCT | None = None) -> ArticleResult:
         article = dataclasses.replace(article, dct=dct)
     try:
         analysis = analyze(article)
-    except Exception as exc:  # a tagger bug must not lose the other files' results
+    except Exception as exc:  # noqa: BLE001 - a tagger bug must not lose the other files' results
         return ArticleResult(source=source, article=article,
                              errors=(f"{source}: internal error while tagging: {exc!r}",))
     return ArticleResult(source=source, article=article, analysis=analysis)

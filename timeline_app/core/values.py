@@ -202,7 +202,7 @@ def set_words(value: str) -> str:
     """P1W → 'every week', P2Y → 'every 2 years', XXXX-WXX-2 → 'every Tuesday'."""
     if value.startswith("P"):
         words = duration_words(value)
-        return "every " + (words[2:] if words.startswith("1 ") else words)
+        return "every " + (words.removeprefix("1 "))
     weekday = re.fullmatch(r"XXXX-WXX-(\d)(?:T(\w\w))?", value)
     if weekday:
         day = date(2024, 1, int(weekday.group(1))).strftime("%A")
