@@ -31,7 +31,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import (QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt, QtMsgType,
+                            qInstallMessageHandler)
 from PySide6.QtGui import (QColor, QFont, QFontInfo, QFontMetricsF, QImage, QPageSize, QPainter, QPainterPath,
                            QPdfWriter, QPen, QPolygonF)
 from PySide6.QtSvg import QSvgGenerator
@@ -66,6 +67,21 @@ def ensure_app() -> QApplication:
     if needs_offscreen(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QApplication(sys.argv[:1])
+
+
+# Warnings Qt prints that say nothing about the export (the offscreen platform has no window manager).
+_HARMLESS = ("propagateSizeHints", "QFont::setPointSizeF: Point size <= 0")
+
+
+def quiet_qt_messages() -> None:
+    """Keep stderr for real problems: drop Qt's debug output and known harmless warnings."""
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind == QtMsgType.QtDebugMsg or kind == QtMsgType.QtInfoMsg or any(h in message for h in _HARMLESS):
+            return
+        print(f"Qt: {message}", file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def needs_offscreen(env: dict[str, str] | os._Environ[str], platform: str) -> bool:
@@ -641,4 +657,4 @@ def text_of_svg(svg: bytes) -> list[str]:
 
 
 __all__ = ["FORMATS", "ImageOptions", "PageLayout", "TimelinePage", "base_dpi", "ensure_app", "export_image",
-           "format_of", "needs_offscreen", "text_of_svg"]
+           "format_of", "needs_offscreen", "quiet_qt_messages", "text_of_svg"]
