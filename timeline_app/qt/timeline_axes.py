@@ -77,6 +77,20 @@ class CalendarAxis(pg.DateAxisItem):
         self.setStyle(autoExpandTextSpace=False)
         self._fit_height()
 
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        values = super().tickValues(minVal, maxVal, size)
+        self.last_ticks = (minVal, maxVal, size, values)
+        return values
+
+    def grid_ticks(self, lo: float, hi: float, size: float) -> list[tuple[float, list[float]]]:
+        """Tick levels for [lo, hi] over ``size`` pixels (reusing the axis's own when current)."""
+        if not hasattr(self, "fontMetrics"):  # the axis has not laid itself out yet
+            return []
+        last = getattr(self, "last_ticks", None)
+        if last is not None and abs(last[0] - lo) < 1e-6 * (hi - lo) and abs(last[1] - hi) < 1e-6 * (hi - lo):
+            return last[3]
+        return super().tickValues(lo, hi, size)
+
     def _fit_height(self) -> None:
         line = QFontMetricsF(self.style["tickFont"] or QFont()).height()
         self.setHeight(int(2 * line + 12))

@@ -90,9 +90,13 @@ class ViewSpaceItem(pg.GraphicsObject):
         self.data: TimelineData = TimelineData()
         self.theme: Theme = LIGHT
         self._bounds = QRectF()
+        self._colors: list[QColor] = []
+        self._rgb = np.empty(0, np.int64)
 
     def set_data(self, data: TimelineData) -> None:
         self.data = data
+        self._colors = [lane_color(i, ln.color) for i, ln in enumerate(data.lanes)]
+        self._rgb = np.array([c.rgb() for c in self._colors], dtype=np.int64)
         self.update()
 
     def set_theme(self, theme: Theme) -> None:
@@ -114,20 +118,46 @@ class ViewSpaceItem(pg.GraphicsObject):
         return Mapping.from_painter(p, self.boundingRect())
 
     def lane_colors(self) -> list[QColor]:
-        return [lane_color(i, ln.color) for i, ln in enumerate(self.data.lanes)]
+        """Lane colours, computed once per data change (painting happens every frame)."""
+        return self._colors
 
 
 class LanesItem(ViewSpaceItem):
-    """Alternate lane shading, lane separators and each article's DCT marker."""
+    """Calendar grid lines, alternate lane shading, lane separators and each article's DCT marker.
+
+    The grid is drawn here rather than by the axis (pyqtgraph's ``showGrid``), whose grid is
+    replayed from a picture on every paint and costs more than everything else in a frame.
+    """
+
+    def __init__(self, axis: object = None) -> None:
+        super().__init__()
+        self.axis = axis  # a CalendarAxis: where its ticks are, grid lines go
+
+    def _paint_grid(self, p: QPainter, m: Mapping, x_left: float, x_right: float) -> None:
+        if self.axis is None:
+            return
+        lo, hi = sorted((m.view.left(), m.view.right()))
+        top, bottom = sorted((m.y(m.view.top()), m.y(m.view.bottom())))
+        levels = self.axis.grid_ticks(lo, hi, max(1.0, x_right - x_left))
+        for level, (_spacing, values) in enumerate(levels[:2]):
+            color = QColor(self.theme.grid)
+            color.setAlpha(color.alpha() * (2 if level == 0 else 1))
+            pen = QPen(color, 1.0)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            xs = m.x(np.asarray(values, float)) if len(values) else np.empty(0)
+            for x in xs:
+                p.drawLine(QPointF(x, top), QPointF(x, bottom))
 
     def paint(self, p: QPainter, *args: object) -> None:
+        m = self.mapping(p)
+        p.resetTransform()
+        x_left, x_right = sorted((m.x(m.view.left()), m.x(m.view.right())))
+        self._paint_grid(p, m, x_left, x_right)
         n = len(self.data.lanes)
         if not n:
             return
-        m = self.mapping(p)
-        p.resetTransform()
         lanes = m.visible_lanes(n)
-        x_left, x_right = sorted((m.x(m.view.left()), m.x(m.view.right())))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.theme.stripe)
         for i in lanes:
@@ -222,7 +252,7 @@ class BarsItem(ViewSpaceItem):
         # Fuzzy bars also get a dashed outline so they read as approximate even in grey print.
         sel = bars & fuzzy
         if sel.any():
-            rgb = np.array([c.rgb() for c in colors], dtype=np.int64)[lane_ids]
+            rgb = self._rgb[lane_ids]
             p.setBrush(Qt.BrushStyle.NoBrush)
             for key in np.unique(rgb[sel]):
                 mask = sel & (rgb == key)
@@ -237,8 +267,7 @@ class BarsItem(ViewSpaceItem):
                      px1: np.ndarray, top: np.ndarray | float, height: float, *, fade: float, alpha: float,
                      layers: int) -> None:
         """Nested translucent rects per colour: alpha adds up towards the middle (soft ends)."""
-        keys = [c.rgb() for c in colors]
-        color_of_lane = np.array(keys, dtype=np.int64)[lane_ids]
+        color_of_lane = self._rgb[lane_ids]
         top = np.broadcast_to(np.asarray(top, float), px0.shape)
         per_layer = 1.0 - (1.0 - alpha) ** (1.0 / layers)  # layers compose to ``alpha`` in the middle
         for rgb in np.unique(color_of_lane):

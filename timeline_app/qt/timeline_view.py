@@ -111,11 +111,10 @@ class TimelineView(QWidget):
         item = self.plot.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
-        item.showGrid(x=True, y=False, alpha=0.18)
         self.vb.setLimits(minXRange=MIN_X_RANGE, maxXRange=MAX_X_RANGE, yMin=0.0)
         self.vb.disableAutoRange()
 
-        self.lanes_item = LanesItem()
+        self.lanes_item = LanesItem(self.calendar_axis)
         self.bars_item = BarsItem()
         self.points_item = pg.ScatterPlotItem(pxMode=True, size=MARKER_SIZE, symbol="o", antialias=True)
         self.labels_item = LabelsItem()
@@ -220,7 +219,14 @@ class TimelineView(QWidget):
         return from_epoch_seconds(x0), from_epoch_seconds(x1)
 
     def set_x_range(self, x0: float, x1: float) -> None:
-        """Show [x0, x1] (epoch seconds), clamped to an hour .. 2,000 years."""
+        """Show [x0, x1] (epoch seconds), clamped to an hour .. 2,000 years.
+
+        The view then stays there: new data no longer re-fits it (see :meth:`fit_all`).
+        """
+        self._auto_fit = False
+        self._set_x_range(x0, x1)
+
+    def _set_x_range(self, x0: float, x1: float) -> None:
         c, w = (x0 + x1) / 2, min(max(x1 - x0, MIN_X_RANGE), MAX_X_RANGE)
         self.vb.setXRange(c - w / 2, c + w / 2, padding=0)
 
@@ -232,6 +238,11 @@ class TimelineView(QWidget):
         return float(y0), float(y1)
 
     def set_lane_range(self, top: float, count: float) -> None:
+        """Show ``count`` lane heights from lane ``top`` (0 is the first lane)."""
+        self._auto_fit = False
+        self._set_lane_range(top, count)
+
+    def _set_lane_range(self, top: float, count: float) -> None:
         self.vb.setYRange(top, top + count, padding=0)
 
     def zoom(self, factor: float, center: float | None = None) -> None:
@@ -269,14 +280,17 @@ class TimelineView(QWidget):
         self.vb.setLimits(yMin=0.0, yMax=y_max, minYRange=min(1.0, y_max), maxYRange=max_range)
 
     def fit_all(self) -> None:
-        """Everything in time; as many lanes as fit at a readable height, from the top."""
+        """Everything in time; as many lanes as fit at a readable height, from the top.
+
+        Until the user (or a caller) moves the view, it re-fits as articles arrive.
+        """
         lo, hi = self._bounds()
-        self.set_x_range(lo, hi)
+        self._set_x_range(lo, hi)
         top, _ = self.lane_range()
         slots = self._lane_slots()
         n = len(self.data.lanes)
         top = 0.0 if slots >= n else min(max(0.0, math.floor(top)), n - slots)
-        self.set_lane_range(top, slots)
+        self._set_lane_range(top, slots)
 
     def fit_selection(self) -> None:
         """The selected event (or the selected article's events) filling most of the view."""
@@ -505,6 +519,8 @@ class TimelineView(QWidget):
         self.set_x_range(x0, x1)
 
     def _range_changed(self, *args: object) -> None:
+        # pyqtgraph would move the items at the next paint, which then paints twice: move now.
+        self.vb.updateMatrix()
         x0, x1 = self.x_range()
         self.overview.set_window(x0, x1)
         self.rangeChanged.emit(x0, x1)

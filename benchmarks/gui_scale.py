@@ -1,0 +1,259 @@
+"""GUI at scale: 1,000 articles, 100,000 events in the main window.
+
+Prints
+- the time to add 1,000 analysed articles to the window's session and show them (built
+  directly as Analysis objects, so it measures the GUI, not the tagger);
+- the time to load 1,000 generated article files through the real pipeline in the background
+  loader, with the longest and 95th-percentile stall of the GUI event loop meanwhile (a 10 ms
+  timer measures how late it fires: the window stays responsive when this stays small);
+- peak memory (maximum resident set size);
+- median, 95th-percentile and worst frame time over a scripted pan-and-zoom sequence: each
+  frame is ``set_x_range`` (or a lane scroll), ``processEvents()`` and a synchronous repaint.
+
+Targets: median frame < 16 ms, p95 < 50 ms, loading 1,000 articles < 10 s.
+
+    python benchmarks/gui_scale.py [--articles 1000] [--events 100] [--skip-files]
+
+Runs offscreen when there is no display (set DISPLAY to time a real X11 window).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from timeline_app.core.model import (DCT, Analysis, Article, ArticleResult, DctOrigin, Event,  # noqa: E402
+                                     TimeExpression, TimexType)
+from timeline_app.core.values import parse_value  # noqa: E402
+from timeline_app.qt.app import create_app  # noqa: E402
+from timeline_app.qt.main_window import MainWindow  # noqa: E402
+from timeline_app.qt.settings import AppSettings  # noqa: E402
+
+WORDS = ("rebels forces talks ceasefire minister army town border attack council vote election "
+         "protest court ruling strike market shares bank rates storm flood rescue summit treaty").split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def sentence(rng: random.Random, expression: str) -> str:
+    words = rng.sample(WORDS, 9)
+    return f"The {words[0]} {words[1]} {words[2]} {expression} as {words[3]} {words[4]} {words[5]} said."
+
+
+def random_value(rng: random.Random, dct: datetime) -> tuple[str, str | None]:
+    """A TIMEX3 value near the DCT: mostly days, some months, years, weeks, a few approximate."""
+    r = rng.random()
+    if r < 0.65:
+        d = dct - timedelta(days=rng.randint(-30, 700))
+        return d.strftime("%Y-%m-%d"), None
+    if r < 0.72:
+        d = dct - timedelta(days=rng.randint(0, 700), hours=rng.randint(0, 23))
+        return d.strftime("%Y-%m-%dT%H:00"), None
+    if r < 0.85:
+        d = dct - timedelta(days=rng.randint(0, 1500))
+        return d.strftime("%Y-%m"), ("APPROX" if rng.random() < 0.3 else None)
+    if r < 0.92:
+        d = dct - timedelta(days=rng.randint(0, 900))
+        iso = d.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}", None
+    return str(dct.year - rng.randint(0, 30)), ("APPROX" if rng.random() < 0.3 else None)
+
+
+def synthetic_result(i: int, n_events: int, rng: random.Random) -> ArticleResult:
+    dct = datetime(2000, 1, 1) + timedelta(days=rng.randint(0, 365 * 20))
+    parts: list[str] = []
+    timexes: list[TimeExpression] = []
+    events: list[Event] = []
+    offset = 0
+    for n in range(1, n_events + 1):
+        value, mod = random_value(rng, dct)
+        expression = f"on {value}"
+        text = sentence(rng, expression)
+        start = offset + text.index(expression)
+        parsed = parse_value(value)
+        assert parsed is not None
+        interval, gran = parsed
+        type_ = TimexType.TIME if "T" in value else TimexType.DATE
+        timexes.append(TimeExpression(f"t{n}", start, start + len(expression), expression, type_, value, mod,
+                                      "dct", interval, gran, "synthetic", f"{expression} → {value}"))
+        events.append(Event(f"e{n}", text[:-1], offset, offset + len(text), f"t{n}", interval))
+        parts.append(text)
+        offset += len(text) + 1
+    article = Article(source=f"synthetic/article-{i:04d}.txt", title=f"Synthetic article {i:04d}",
+                      text=" ".join(parts), dct=DCT(dct.strftime("%Y-%m-%d"), DctOrigin.DATELINE))
+    return ArticleResult(article.source, article, Analysis(tuple(timexes), tuple(events)))
+
+
+def write_articles(folder: Path, n: int, rng: random.Random) -> None:
+    """Plain-text news articles with a dateline and a handful of time expressions each."""
+    for i in range(n):
+        dct = datetime(2000, 1, 1) + timedelta(days=rng.randint(0, 365 * 20))
+        lines = [f"Synthetic report {i}", "",
+                 f"BEIRUT, {MONTHS[dct.month - 1]} {dct.day}, {dct.year} — " + sentence(rng, "on Tuesday")]
+        for _ in range(8):
+            choice = rng.choice(["last week", "in 2014", "on Monday", "this month", "some 18 months ago",
+                                 f"on {MONTHS[rng.randrange(12)]} {rng.randint(1, 28)}", "recently",
+                                 "for three days", "next year"])
+            lines.append(sentence(rng, choice))
+        (folder / f"article-{i:04d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+
+
+class StallMeter:
+    """How late a 10 ms timer fires while something runs: the GUI's responsiveness."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self._clock = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self._clock.start()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        self.gaps.append(self._clock.restart() / 1000.0)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def settle(app: QApplication, window: MainWindow) -> None:
+    while window.loader.is_busy() or window.adapter.pending():
+        app.processEvents()
+        time.sleep(0.001)
+    window.adapter.flush()
+    app.processEvents()
+
+
+def frame_times(app: QApplication, window: MainWindow) -> list[float]:
+    view = window.timeline
+    view.fit_all()
+    app.processEvents()
+    lo, hi = view.x_range()
+    steps: list[tuple[str, float, float]] = []
+    c = (lo + hi) / 2
+    w = hi - lo
+    while w > 2 * 86400:  # zoom in to two days around the middle
+        w /= 1.25
+        steps.append(("x", c - w / 2, c + w / 2))
+    for k in range(40):  # pan at that zoom
+        steps.append(("x", c - w / 2 + k * w / 10, c + w / 2 + k * w / 10))
+    c += 4 * w
+    while w < (hi - lo) * 8:  # zoom out to decades
+        w *= 1.25
+        steps.append(("x", c - w / 2, c + w / 2))
+    for k in range(40):  # pan across the whole range at a year-ish zoom
+        w2 = (hi - lo) / 12
+        steps.append(("x", lo + k * (hi - lo) / 40, lo + k * (hi - lo) / 40 + w2))
+    for k in range(30):  # scroll down through the lanes
+        steps.append(("y", k * 3.0, 0.0))
+    times: list[float] = []
+    y_count = view.lane_range()[1] - view.lane_range()[0]
+    viewport = view.plot.viewport()
+    for kind, a, b in steps:
+        t0 = time.perf_counter()
+        if kind == "x":
+            view.set_x_range(a, b)
+        else:
+            view.set_lane_range(a, y_count)
+        app.processEvents()
+        viewport.repaint()
+        times.append((time.perf_counter() - t0) * 1000.0)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--events", type=int, default=100, help="events per article")
+    parser.add_argument("--skip-files", action="store_true", help="skip the real-pipeline file loading part")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    app = create_app([sys.argv[0]])
+    tmp = tempfile.TemporaryDirectory()
+    settings = AppSettings(QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat))
+    platform = QApplication.platformName()
+
+    print(f"platform {platform}; {args.articles} articles × {args.events} events")
+    t0 = time.perf_counter()
+    results = [synthetic_result(i, args.events, rng) for i in range(args.articles)]
+    print(f"generate analyses: {time.perf_counter() - t0:.2f} s (not part of the GUI figures)")
+
+    window = MainWindow(settings=settings)
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    meter = StallMeter()
+    meter.start()
+    t0 = time.perf_counter()
+    for k, result in enumerate(results):
+        window._add_result(result)  # what the loader's queued signal does per file
+        if k % 20 == 0:
+            app.processEvents()  # the event loop runs between queued results, as with the loader
+    settle(app, window)
+    load_s = time.perf_counter() - t0
+    meter.stop()
+    n_events = sum(len(e.analysis.events) for e in window.session.entries)
+    print(f"show {len(window.session.entries)} analysed articles / {n_events:,} events: {load_s:.2f} s "
+          f"(event loop stall max {max(meter.gaps or [0]) * 1000:.0f} ms, "
+          f"p95 {percentile(meter.gaps or [0], 0.95) * 1000:.0f} ms)")
+    t0 = time.perf_counter()
+    window._refresh_views()
+    print(f"one full refresh of every view at this size: {(time.perf_counter() - t0) * 1000:.0f} ms")
+
+    times = frame_times(app, window)
+    print(f"frames: {len(times)}; median {statistics.median(times):.1f} ms, "
+          f"p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms "
+          f"(targets: median < 16 ms, p95 < 50 ms)")
+    labels = len(window.timeline.labels_item.placed)
+    print(f"labels drawn in the last frame: {labels}")
+
+    if not args.skip_files:
+        folder = Path(tmp.name) / "articles"
+        folder.mkdir()
+        write_articles(folder, args.articles, rng)
+        window.close_all()
+        settle(app, window)
+        meter.start()
+        t0 = time.perf_counter()
+        window.open_paths([folder], remember=False)
+        settle(app, window)
+        files_s = time.perf_counter() - t0
+        meter.stop()
+        n_events = sum(len(e.analysis.events) for e in window.session.entries)
+        print(f"load {len(window.session.entries)} files through the pipeline (background thread): {files_s:.2f} s, "
+              f"{n_events:,} events; event loop stall max {max(meter.gaps or [0]) * 1000:.0f} ms, "
+              f"p95 {percentile(meter.gaps or [0], 0.95) * 1000:.0f} ms (target: 1,000 articles < 10 s)")
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    window.close()
+    tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
