@@ -16,8 +16,18 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from timeline_app.core.model import (DCT, Analysis, Article, ArticleResult, DctOrigin, Event, Granularity, Interval,
-                                     TimeExpression, TimexType)
+from timeline_app.core.model import (
+    DCT,
+    Analysis,
+    Article,
+    ArticleResult,
+    DctOrigin,
+    Event,
+    Granularity,
+    Interval,
+    TimeExpression,
+    TimexType,
+)
 from timeline_app.core.session import Session
 
 # Granularity → length of the interval: mostly days, as in news, with some months and years.

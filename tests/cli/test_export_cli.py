@@ -32,7 +32,7 @@ def headless_env() -> dict[str, str]:
 
 def export(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "timeline_app", "export", *args], env=headless_env(),
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, check=False, text=True, timeout=120)
 
 
 def png_size(path: Path) -> tuple[int, int]:

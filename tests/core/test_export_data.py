@@ -11,8 +11,17 @@ import icalendar
 import pytest
 
 from timeline_app.core.export_data import to_calendar, to_ics, to_timelinejs, to_timelinejs_dict
-from timeline_app.core.model import (DCT, Analysis, Article, ArticleResult, DctOrigin, Event, Granularity,
-                                     TimeExpression, TimexType)
+from timeline_app.core.model import (
+    DCT,
+    Analysis,
+    Article,
+    ArticleResult,
+    DctOrigin,
+    Event,
+    Granularity,
+    TimeExpression,
+    TimexType,
+)
 from timeline_app.core.pipeline import process_file
 from timeline_app.core.serialize import CSV_COLUMNS, WRITERS, to_csv
 from timeline_app.core.values import parse_value

@@ -15,12 +15,28 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from timeline_app.core.model import (DCT, Analysis, Article, ArticleResult, DctOrigin, Event, Granularity, Interval,
-                                     TimeExpression, TimexType)
+from timeline_app.core.model import (
+    DCT,
+    Analysis,
+    Article,
+    ArticleResult,
+    DctOrigin,
+    Event,
+    Granularity,
+    Interval,
+    TimeExpression,
+    TimexType,
+)
 from timeline_app.core.pipeline import process_file
 from timeline_app.core.session import Session
-from timeline_app.qt.export import (ImageOptions, TimelinePage, export_image, format_of, needs_offscreen,
-                                    text_of_svg)
+from timeline_app.qt.export import (
+    ImageOptions,
+    TimelinePage,
+    export_image,
+    format_of,
+    needs_offscreen,
+    text_of_svg,
+)
 from timeline_app.qt.timeline_data import epoch_seconds, event_label
 from timeline_app.resources import default_article
 

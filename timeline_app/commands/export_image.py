@@ -96,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail("no article could be read: nothing to draw")
 
     # Qt only now: argument errors and unreadable files are reported without loading it.
-    from ..core.session import Session  # noqa: PLC0415
-    from ..qt.export import ImageOptions, ensure_app, export_image, quiet_qt_messages  # noqa: PLC0415
+    from ..core.session import Session
+    from ..qt.export import ImageOptions, ensure_app, export_image, quiet_qt_messages
 
     ensure_app()
     quiet_qt_messages()

@@ -29,12 +29,34 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Self
 
 import pyqtgraph as pg
-from PySide6.QtCore import (QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt, QtMsgType,
-                            qInstallMessageHandler)
-from PySide6.QtGui import (QColor, QFont, QFontInfo, QFontMetricsF, QImage, QPageSize, QPainter, QPainterPath,
-                           QPdfWriter, QPen, QPolygonF)
+from PySide6.QtCore import (
+    QBuffer,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QImage,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
@@ -168,7 +190,7 @@ class TimelinePage:
         self.view.setUpdatesEnabled(False)
         self.layout = self._lay_out()
 
-    def __enter__(self) -> TimelinePage:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -249,7 +271,7 @@ class TimelinePage:
     def _resize_view(self, w: float, h: float) -> None:
         v = self.view
         v.lane_axis.setWidth(int(min(320.0, max(160.0, w * 0.17))))
-        v.resize(int(math.floor(w)), int(math.floor(h)))
+        v.resize(math.floor(w), math.floor(h))
         self._settle()
         # pyqtgraph sizes a date axis to its tick labels (two lines: "Jun / 2016") while painting
         # it: paint the axes once, then let the layout settle again before the real painting.
@@ -306,12 +328,7 @@ class TimelinePage:
 
     # -- text -----------------------------------------------------------------------------------
     def title_text(self) -> str:
-        if self.options.title is not None:
-            return self.options.title
-        entries = self.session.entries
-        if len(entries) == 1:
-            return entries[0].article.title or entries[0].key
-        return f"{len(entries):,} articles" if entries else "Timeline"
+        return self.options.title if self.options.title is not None else auto_title(self.session)
 
     def subtitle_text(self) -> str:
         v = self.view
@@ -546,6 +563,14 @@ class TimelinePage:
         return path
 
 
+def auto_title(session: Session) -> str:
+    """The title when none is given: the article's title, or how many articles there are."""
+    entries = session.entries
+    if len(entries) == 1:
+        return entries[0].article.title or entries[0].key
+    return f"{len(entries):,} articles" if entries else "Timeline"
+
+
 def export_image(session: Session, path: str | Path, options: ImageOptions | None = None) -> Path:
     """Render ``session`` to ``path`` (.png, .svg or .pdf)."""
     fmt = format_of(path)
@@ -656,5 +681,5 @@ def text_of_svg(svg: bytes) -> list[str]:
 
 
 
-__all__ = ["FORMATS", "ImageOptions", "PageLayout", "TimelinePage", "base_dpi", "ensure_app", "export_image",
+__all__ = ["FORMATS", "ImageOptions", "PageLayout", "TimelinePage", "auto_title", "base_dpi", "ensure_app", "export_image",
            "format_of", "needs_offscreen", "quiet_qt_messages", "text_of_svg"]
