@@ -177,3 +177,27 @@ def test_bars_points_and_fuzzy_values(view) -> None:  # type: ignore[no-untyped-
     assert (d.x0[year], d.x1[year]) == (epoch_seconds(datetime(2014, 1, 1)), epoch_seconds(datetime(2015, 1, 1)))
     assert d.fuzzy[approx] and not d.fuzzy[year]
     assert d.lanes[0].dct == epoch_seconds(datetime(2016, 6, 30))
+
+
+def test_scatter_holds_only_the_lanes_near_the_view(qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = Session()
+    for a in range(60):
+        session.add_result(make_result(f"hand/lane{a:02}.txt", [
+            (f"Article {a} event {n} on that day.", "that day", f"2016-03-{n + 1:02d}") for n in range(5)]))
+    v = TimelineView(session, theme="light")
+    qtbot.addWidget(v)
+    v.resize(900, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    v.fit_all()
+    QApplication.processEvents()
+    shown = len(v.points_item.data)
+    y0, y1 = v.lane_range()
+    assert y1 - y0 < 60  # the view scrolls through the lanes instead of squeezing them
+    assert 0 < shown < 300
+    lanes = set(np.floor(v.points_item.data["y"]).astype(int))
+    assert min(lanes) <= int(y0) and max(lanes) >= int(y1) - 1
+    v.set_lane_range(50, y1 - y0)  # scroll to the last lanes: their points are loaded
+    QApplication.processEvents()
+    lanes = set(np.floor(v.points_item.data["y"]).astype(int))
+    assert {50, 55, 59} <= lanes

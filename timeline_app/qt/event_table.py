@@ -9,6 +9,7 @@ and emits ``layoutChanged``; the proxy keeps filtering on top of that order.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,11 +19,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
 
 from ..core.model import TimexType
-from ..core.session import Session
+from ..core.session import Entry, Session
 from .selection import Selection
+from .timeline_data import epoch_seconds
 
 COLUMNS = ("Article", "Date", "Value", "Type", "Expression", "Label")
-_FAR_PAST = datetime(1, 1, 1)
 
 
 @dataclass(slots=True)
@@ -30,13 +31,44 @@ class Row:
     key: str
     event_id: str
     article: str
-    start: datetime | None
+    start: float  # seconds since 1970 of the interval start (calendar time), -inf when none
     date: str
     value: str
     type: str
     expression: str
     label: str
-    haystack: str  # lower-cased text the search looks in
+    haystack: str | None = None  # lower-cased text the search looks in, made on first search
+
+    def search_text(self) -> str:
+        if self.haystack is None:
+            self.haystack = f"{self.article}\n{self.value}\n{self.expression}\n{self.label}".lower()
+        return self.haystack
+
+
+def _date_text(start: datetime) -> str:
+    # Formatted by hand: strftime is slow, and slower still under PySide's import hook.
+    day = f"{start.year:04d}-{start.month:02d}-{start.day:02d}"
+    return day if start.hour == 0 and start.minute == 0 else f"{day} {start.hour:02d}:{start.minute:02d}"
+
+
+def _entry_rows(entry: Entry) -> list[Row]:
+    rows: list[Row] = []
+    title = entry.article.title or entry.key
+    by_id = entry.timex_by_id
+    for event in entry.analysis.events:
+        timex = by_id.get(event.timex) if event.timex else None
+        iv = event.interval
+        if timex is not None:
+            value = timex.value or ""
+            if timex.mod:
+                value += f" ({timex.mod})"
+            type_, expression = str(timex.type), timex.text
+        else:
+            value, type_ = "", "DATE"
+            expression = entry.article.text[event.start:event.end]
+        rows.append(Row(entry.key, event.id, title, epoch_seconds(iv.start) if iv else -math.inf,
+                        _date_text(iv.start) if iv else "", value, type_, expression, event.label))
+    return rows
 
 
 class EventTableModel(QAbstractTableModel):
@@ -46,33 +78,27 @@ class EventTableModel(QAbstractTableModel):
         self.rows: list[Row] = []
         self._row_of: dict[tuple[str, str], int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # Rows per article, reused while the article's analysis object is unchanged.
+        self._cache: dict[str, tuple[object, object, list[Row]]] = {}
         self.refresh()
 
     def set_session(self, session: Session) -> None:
         self._session = session
+        self._cache.clear()
         self.refresh()
 
     def refresh(self) -> None:
         rows: list[Row] = []
-        for entry, event, timex in self._session.iter_events():
-            title = entry.article.title or entry.key
-            iv = event.interval
-            if timex is not None:
-                value = timex.value or ""
-                if timex.mod:
-                    value += f" ({timex.mod})"
-                type_, expression = str(timex.type), timex.text
+        cache: dict[str, tuple[object, object, list[Row]]] = {}
+        for entry in self._session.entries:
+            hit = self._cache.get(entry.key)
+            if hit is not None and hit[0] is entry.analysis and hit[1] is entry.article:
+                entry_rows = hit[2]
             else:
-                value, type_ = "", "DATE"
-                expression = entry.article.text[event.start:event.end]
-            if iv is not None:
-                date = iv.start.strftime("%Y-%m-%d") if iv.start.hour == 0 and iv.start.minute == 0 \
-                    else iv.start.strftime("%Y-%m-%d %H:%M")
-            else:
-                date = ""
-            label = event.label
-            rows.append(Row(entry.key, event.id, title, iv.start if iv else None, date, value, type_,
-                            expression, label, f"{title}\n{value}\n{expression}\n{label}".lower()))
+                entry_rows = _entry_rows(entry)
+            cache[entry.key] = (entry.analysis, entry.article, entry_rows)
+            rows.extend(entry_rows)
+        self._cache = cache
         self.beginResetModel()
         self.rows = rows
         if self._sort is not None:
@@ -122,10 +148,10 @@ class EventTableModel(QAbstractTableModel):
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         keys = {
-            0: lambda r: (r.article.lower(), r.start or _FAR_PAST),
-            1: lambda r: (r.start or _FAR_PAST, r.article.lower()),
+            0: lambda r: (r.article.lower(), r.start),
+            1: lambda r: r.start,  # stable sort: rows of one date keep the article order
             2: lambda r: r.value,
-            3: lambda r: (r.type, r.start or _FAR_PAST),
+            3: lambda r: (r.type, r.start),
             4: lambda r: r.expression.lower(),
             5: lambda r: r.label.lower(),
         }
@@ -164,16 +190,18 @@ class EventFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         rows: list[Row] = model.rows if isinstance(model, EventTableModel) else []
         words = self.text.split()
+        lo = epoch_seconds(self.date_from) if self.date_from is not None else None
+        hi = epoch_seconds(self.date_to) if self.date_to is not None else None
         acc: list[bool] = []
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9: announce the change before making it
             self.beginFilterChange()
         for r in rows:
             ok = (self.article is None or r.key == self.article) and (self.type is None or r.type == self.type)
-            if ok and (self.date_from is not None or self.date_to is not None):
-                ok = r.start is not None and (self.date_from is None or r.start >= self.date_from) \
-                    and (self.date_to is None or r.start < self.date_to)
+            if ok and (lo is not None or hi is not None):
+                ok = (lo is None or r.start >= lo) and (hi is None or r.start < hi)
             if ok and words:
-                ok = all(w in r.haystack for w in words)
+                text = r.search_text()
+                ok = all(w in text for w in words)
             acc.append(ok)
         self._accepted = acc
         if hasattr(self, "endFilterChange"):

@@ -42,6 +42,7 @@ from .timeline_view import TimelineView
 from .vague_tray import VagueTray
 
 RESERVED_SHORTCUTS = {"project": "Ctrl+S", "export": "Ctrl+E"}
+HEAVY_REFRESH_S = 3.0
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.loader = Loader(self)
         self._loaded_in_job = 0
+        self._last_heavy = 0.0
+        self._heavy_stale = False
 
         self.timeline = TimelineView(self.session)
         self.article = ArticleView(self.session)
@@ -284,6 +287,9 @@ class MainWindow(QMainWindow):
 
     def _load_finished(self, cancelled: bool) -> None:
         self._show_progress(False)
+        self.adapter.flush()
+        if self._heavy_stale:
+            self._refresh_views()  # the table and tray skipped during loading catch up
         n, self._loaded_in_job = self._loaded_in_job, 0
         self.statusBar().showMessage(f"{'Cancelled: ' if cancelled else ''}loaded {n} article{'s' if n != 1 else ''}",
                                      5000)
@@ -316,17 +322,26 @@ class MainWindow(QMainWindow):
             self.selection.set(None, "session")
 
     def _refresh_views(self) -> None:
+        """Bring every view up to date with the session (after a burst of changes).
+
+        While files are loading, the table and the vague tray (the costly views at 100,000
+        events) are refreshed at most every :data:`HEAVY_REFRESH_S` seconds, and once at the end.
+        """
         t0 = time.perf_counter()
+        heavy = not self.loader.is_busy() or t0 - self._last_heavy >= HEAVY_REFRESH_S
         self.timeline.refresh()
         self.article.refresh()
-        self.table.refresh()
-        self.vague.refresh()
+        if heavy:
+            self.table.refresh()
+            self.vague.refresh()
+            self._last_heavy = time.perf_counter()
+        self._heavy_stale = not heavy
         self.selection.revalidate()
         self.details.refresh()
         self._update_counts()
         self._update_actions()
         self._update_title()
-        # Redraw no more than a quarter of the time while files keep arriving.
+        # Redraw no more than about a third of the time while files keep arriving.
         self.adapter.delay_ms = min(2000, int((time.perf_counter() - t0) * 3000))
 
     def _selection_changed(self, sel: Selection | None, source: str) -> None:

@@ -101,6 +101,8 @@ class TimelineView(QWidget):
         self.theme: Theme = theme if isinstance(theme, Theme) else theme_named(theme)
         self._auto_fit = True  # keep fitting new data until the user moves the view
         self._time_order: np.ndarray | None = None
+        self._points_window: tuple[int, int] | None = None
+        self._styles: tuple[np.ndarray, ...] = tuple(np.empty(0, dtype=object) for _ in range(4))
 
         self.vb = TimelineViewBox()
         self.calendar_axis = CalendarAxis()
@@ -168,7 +170,7 @@ class TimelineView(QWidget):
         for gitem in (self.lanes_item, self.bars_item, self.labels_item, self.selection_item):
             gitem.set_data(data)
         self.lane_axis.set_lanes(data.lanes)
-        self._update_points()
+        self._lane_styles()
         self._update_y_limits()
         bounds = self._bounds()
         self.overview.set_data(data, bounds)
@@ -178,27 +180,49 @@ class TimelineView(QWidget):
         else:
             x0, x1 = self.x_range()
             self.overview.set_window(x0, x1)
+        self._update_points()
 
-    def _update_points(self) -> None:
+    def _lane_styles(self) -> None:
+        """Brushes and pens per lane for the points (solid, and faint dashed for APPROX)."""
+        solid, faint, plain_pen, fuzzy_pen = [], [], [], []
+        halo = pg.mkPen(self.theme.background, width=1.0)
+        for i, ln in enumerate(self.data.lanes):
+            c = lane_color(i, ln.color)
+            solid.append(pg.mkBrush(c))
+            light = pg.mkColor(c)
+            light.setAlpha(90)
+            faint.append(pg.mkBrush(light))
+            plain_pen.append(halo)
+            fuzzy_pen.append(pg.mkPen(c, width=1.2, style=Qt.PenStyle.DashLine))
+        self._styles = tuple(np.array(x, dtype=object) for x in (solid, faint, plain_pen, fuzzy_pen))
+
+    def _update_points(self, *, force: bool = True) -> None:
+        """Feed the scatter item with the points of the lanes in view, plus a page either side.
+
+        Handing pyqtgraph only these (not all 100,000) keeps both setData and every paint cheap;
+        scrolling past the loaded lanes loads the next ones.
+        """
         d = self.data
-        pts = np.nonzero(d.kind == 0)[0]
+        n = len(d.lanes)
+        y0, y1 = self.lane_range()
+        first, last = max(0, math.floor(y0)), min(n, math.ceil(y1))
+        window = self._points_window
+        if not force and window is not None and window[0] <= first and last <= window[1]:
+            return
+        page = max(4, last - first)
+        lo, hi = max(0, first - page), min(n, last + page)
+        self._points_window = (lo, hi)
+        start, stop = int(d.lane_start[lo]), int(d.lane_start[hi]) if n else 0
+        pts = np.nonzero(d.kind[start:stop] == 0)[0] + start
         if not len(pts):
             self.points_item.setData(x=[], y=[])
             return
-        solid, fuzzy_b, plain_pen, fuzzy_pen = [], [], [], []
-        for i, ln in enumerate(d.lanes):
-            c = lane_color(i, ln.color)
-            solid.append(pg.mkBrush(c))
-            faint = pg.mkColor(c)
-            faint.setAlpha(90)
-            fuzzy_b.append(pg.mkBrush(faint))
-            plain_pen.append(pg.mkPen(self.theme.background, width=1.0))
-            fuzzy_pen.append(pg.mkPen(c, width=1.2, style=Qt.PenStyle.DashLine))
+        solid, faint, plain_pen, fuzzy_pen = self._styles
         lanes = d.lane[pts]
         fz = d.fuzzy[pts]
-        brushes = np.where(fz, np.array(fuzzy_b, dtype=object)[lanes], np.array(solid, dtype=object)[lanes])
-        pens = np.where(fz, np.array(fuzzy_pen, dtype=object)[lanes], np.array(plain_pen, dtype=object)[lanes])
-        self.points_item.setData(x=d.xc[pts], y=lanes + MARKER_FRAC, brush=brushes, pen=pens)
+        self.points_item.setData(x=d.xc[pts], y=lanes + MARKER_FRAC,
+                                 brush=np.where(fz, faint[lanes], solid[lanes]),
+                                 pen=np.where(fz, fuzzy_pen[lanes], plain_pen[lanes]))
 
     def _bounds(self) -> tuple[float, float]:
         b = self.data.bounds
@@ -521,6 +545,7 @@ class TimelineView(QWidget):
     def _range_changed(self, *args: object) -> None:
         # pyqtgraph would move the items at the next paint, which then paints twice: move now.
         self.vb.updateMatrix()
+        self._update_points(force=False)
         x0, x1 = self.x_range()
         self.overview.set_window(x0, x1)
         self.rangeChanged.emit(x0, x1)
@@ -581,6 +606,7 @@ class TimelineView(QWidget):
         for gitem in (self.lanes_item, self.bars_item, self.labels_item, self.selection_item):
             gitem.set_theme(t)
         self.overview.set_theme(t)
+        self._lane_styles()
         self._update_points()
 
     def changeEvent(self, event: QEvent) -> None:
