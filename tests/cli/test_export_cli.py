@@ -58,7 +58,7 @@ def test_svg_and_pdf_without_any_display(tmp_path: Path) -> None:
     texts = ["".join(t.itertext()) for t in ElementTree.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text")]
     assert "Rebels retreat" in texts and "28" in texts  # the title, and a day of the axis
     assert any(t.startswith("This photo released on Tuesday") for t in texts)
-    proc = export(SEED, "-o", str(pdf), "--dpi", "300", "--width", "3000")
+    proc = export(SEED, "-o", str(pdf), "--dpi", "300", "--width", "3000", "--text-scale", "1.4")
     assert proc.returncode == 0, proc.stderr
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-") and len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) == 1
@@ -91,6 +91,7 @@ def test_dct_override_moves_the_events(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args, message", [
     (["-o", "out.jpg"], "unknown image format"),
     (["-o", "out.png", "--width", "0"], "--width must be positive"),
+    (["-o", "out.png", "--text-scale", "-1"], "--text-scale must be positive"),
     (["-o", "out.png", "--range", "2016", "soon"], "--range end 'soon' is not a date"),
     (["-o", "out.png", "--range", "2016-07", "2016-06"], "the end is not after the start"),
     (["-o", "out.png", "--dct", "yesterday"], "--dct"),

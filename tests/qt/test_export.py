@@ -214,6 +214,27 @@ def test_pdf_is_one_vector_page(qapp, seed_session: Session, tmp_path: Path) -> 
     assert box is not None and (float(box.group(1)), float(box.group(2))) == pytest.approx((900.0, 450.0), abs=1)
 
 
+def test_text_scale_enlarges_the_drawing_not_the_page(qapp, seed_session: Session) -> None:
+    opts = ImageOptions(width=1200, height=500)
+    with TimelinePage(seed_session, opts) as page:
+        normal, normal_svg = page.image(), ElementTree.fromstring(page.svg_bytes())
+    with TimelinePage(seed_session, dataclasses.replace(opts, text_scale=1.5)) as page:
+        big, big_svg = page.image(), ElementTree.fromstring(page.svg_bytes())
+        assert page.layout.width == pytest.approx(800.0)  # laid out on a page 1.5 times smaller
+    assert big.size() == normal.size()
+    # Same physical SVG size, smaller drawing inside it: every text 1.5 times bigger on paper.
+    assert big_svg.get("width") == normal_svg.get("width")
+    assert float(big_svg.get("viewBox", "").split()[2]) == pytest.approx(800.0, abs=0.5)
+
+
+def test_pdf_with_a_text_scale_is_one_page_of_the_same_size(qapp, seed_session: Session, tmp_path: Path) -> None:
+    out = export_image(seed_session, tmp_path / "big.pdf", ImageOptions(width=1200, height=600, text_scale=1.5))
+    data = out.read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) == 1 and b"/Subtype /Image" not in data
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box is not None and (float(box.group(1)), float(box.group(2))) == pytest.approx((900.0, 450.0), abs=1)
+
+
 # -- options ------------------------------------------------------------------------------------
 def test_range_title_and_legend_options(qapp, seed_session: Session) -> None:
     x0, x1 = epoch_seconds(datetime(2016, 6, 20)), epoch_seconds(datetime(2016, 7, 5))

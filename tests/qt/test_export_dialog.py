@@ -55,10 +55,15 @@ def test_dialog_preview_and_options(loaded, qtbot, tmp_path: Path) -> None:  # t
     assert "1,920 × 1,080 px" in dialog.size_note.text() and "10.0 × 5.6 in" in dialog.size_note.text()
     # The preview is the page at one pixel per logical pixel: half the pixels at 192 dpi.
     assert (dialog.preview_image.width(), dialog.preview_image.height()) == (960, 540)
+    # A page wider than the preview is laid out the same and drawn smaller.
+    dialog.dpi.setValue(96)
+    dialog.width.setValue(6400)
+    dialog.update_preview()
+    assert dialog.preview_image.width() == 1600 and "6,400 × 1,080 px" in dialog.size_note.text()
     dialog.show_title.setChecked(False)
     dialog.legend.setChecked(False)
     opts = dialog.options()
-    assert opts.title == "" and not opts.legend and opts.dpi == 192 and (opts.width, opts.height) == (1920, 1080)
+    assert opts.title == "" and not opts.legend and opts.dpi == 96 and (opts.width, opts.height) == (6400, 1080)
 
 
 def test_preview_shows_what_is_written(loaded, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -34,6 +34,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dpi", type=float, metavar="D",
                    help="resolution (default 96): text keeps its size in inches, so more dpi means "
                         "more pixels for the same drawing; recorded in PNG, sets the SVG/PDF page size")
+    p.add_argument("--text-scale", type=float, default=1.0, metavar="F",
+                   help="make text, marks and lines F times as big on the same page (default 1; 1.5 "
+                        "for labels that stay readable when the image is printed small)")
     p.add_argument("--range", nargs=2, metavar=("START", "END"),
                    help="show only this time range, as dates or TIMEX3 values "
                         "(2016-06-01 2016-07-01, or 2014 2016 for whole years); default: everything")
@@ -67,10 +70,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         return _fail(f"{out}: unknown image format {out.suffix or '(none)'!r} (use .png, .svg or .pdf)")
-    for name in ("width", "height", "dpi"):
+    for name in ("width", "height", "dpi", "text_scale"):
         value = getattr(args, name)
         if value is not None and value <= 0:
-            return _fail(f"--{name} must be positive, not {value}")
+            return _fail(f"--{name.replace('_', '-')} must be positive, not {value}")
     x_range = None
     if args.range:
         try:
@@ -104,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
     session = Session()
     for r in drawable:
         session.add_result(r)
-    options = ImageOptions(width=args.width, height=args.height, dpi=args.dpi, theme=args.theme,
+    options = ImageOptions(width=args.width, height=args.height, dpi=args.dpi, text_scale=args.text_scale,
+                           theme=args.theme,
                            title=args.title, legend=not args.no_legend, x_range=x_range)
     try:
         export_image(session, out, options)

@@ -54,6 +54,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPdfWriter,
+    QPicture,
     QPen,
     QPolygonF,
 )
@@ -130,6 +131,7 @@ class ImageOptions:
     width: int | None = None  # output pixels; None: DEFAULT_WIDTH logical px at ``dpi``
     height: int | None = None  # output pixels; None: as tall as the lanes need
     dpi: float | None = None  # None: base_dpi() (one output pixel per logical pixel)
+    text_scale: float = 1.0  # 1.5: text, marks and lines half as big again, on the same page size
     theme: str = "light"
     title: str | None = None  # None: the article's title, or "N articles"; "": no title line
     legend: bool = True
@@ -178,9 +180,11 @@ class TimelinePage:
         self.theme: Theme = theme_named(self.options.theme)
         self.dpi_base = base_dpi()
         self.dpi = float(self.options.dpi or self.dpi_base)
-        if self.dpi <= 0:
-            raise ValueError("dpi must be positive")
-        self.scale = self.dpi / self.dpi_base  # output pixels per logical pixel
+        self.text_scale = float(self.options.text_scale)
+        if self.dpi <= 0 or self.text_scale <= 0:
+            raise ValueError("dpi and text scale must be positive")
+        # Output pixels per logical pixel. The text scale enlarges the drawing, not the page.
+        self.scale = self.dpi / self.dpi_base * self.text_scale
         self._fonts()
         self.view = TimelineView(session, overview=False, theme=self.theme)
         # Laid out and painted like a window, never shown on a screen.
@@ -205,7 +209,7 @@ class TimelinePage:
     def pixel_size(self) -> QSize:
         """The PNG's size: exactly the requested width and height when given."""
         o = self.options
-        w = o.width if o.width else round(self.layout.width * self.scale)
+        w = o.width if o.width else round(DEFAULT_WIDTH * self.dpi / self.dpi_base)
         h = o.height if o.height else round(self.layout.height * self.scale)
         return QSize(max(1, int(w)), max(1, int(h)))
 
@@ -223,7 +227,7 @@ class TimelinePage:
 
     def _lay_out(self) -> PageLayout:
         o = self.options
-        width = o.width / self.scale if o.width else DEFAULT_WIDTH
+        width = (o.width or DEFAULT_WIDTH * self.dpi / self.dpi_base) / self.scale
         inner = max(200.0, width - 2 * MARGIN)
         y = MARGIN
         title_rect = subtitle_rect = None
@@ -520,7 +524,8 @@ class TimelinePage:
         gen = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)  # 1.1: clip paths are kept
         gen.setOutputDevice(buffer)
         gen.setResolution(self.dpi_base)
-        gen.setSize(QSize(math.ceil(lay.width), math.ceil(lay.height)))
+        # width/height: the physical size (logical pixels times the text scale, at dpi_base).
+        gen.setSize(QSize(math.ceil(lay.width * self.text_scale), math.ceil(lay.height * self.text_scale)))
         gen.setViewBox(QRectF(0, 0, lay.width, lay.height))
         gen.setTitle(self.title_text() or "Timeline")
         gen.setDescription(f"timeline-app export: {self.subtitle_text()}")
@@ -535,14 +540,25 @@ class TimelinePage:
         writer = QPdfWriter(str(path))
         writer.setResolution(self.dpi_base)
         # Logical pixels are 1/dpi_base inch: the page is ``width / dpi`` inches wide.
-        points = QSizeF(lay.width * 72.0 / self.dpi_base, lay.height * 72.0 / self.dpi_base)
+        points = QSizeF(lay.width, lay.height) * (self.text_scale * 72.0 / self.dpi_base)
         writer.setPageSize(QPageSize(points, QPageSize.Unit.Point, "Timeline",
                                      QPageSize.SizeMatchPolicy.ExactMatch))
         writer.setPageMargins(QMarginsF(0, 0, 0, 0))
         writer.setTitle(self.title_text() or "Timeline")
         writer.setCreator("timeline-app")
         p = QPainter(writer)
-        self.paint(p, vector=True)
+        if abs(self.text_scale - 1.0) < 1e-9:
+            self.paint(p, vector=True)
+        else:
+            # The timeline's items reset the painter's transform to draw in device units, so a
+            # scaled page is recorded first and replayed scaled: a picture replays such resets
+            # relative to the transform it is played with.
+            picture = QPicture()
+            rec = QPainter(picture)
+            self.paint(rec, vector=True)
+            rec.end()
+            p.scale(self.text_scale, self.text_scale)
+            picture.play(p)
         p.end()
 
     def write(self, path: str | Path, fmt: str | None = None) -> Path:

@@ -38,6 +38,7 @@ from .timeline_view import TimelineView
 
 IMAGE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "pdf": "PDF document (*.pdf)"}
 PREVIEW_DELAY_MS = 200  # typing a width redraws once, not at every digit
+PREVIEW_MAX_PX = 1600.0  # wider pages are previewed smaller: same layout, fewer pixels
 
 
 class ExportImageDialog(QDialog):
@@ -70,6 +71,11 @@ class ExportImageDialog(QDialog):
         self.dpi = _spin(24, 2400, round(o.dpi or self._base_dpi))
         self.dpi.setSuffix(" dpi")
         self.dpi.setToolTip("Text keeps its size in inches: more dpi, more pixels for the same drawing")
+        self.text_scale = _spin(50, 400, round(o.text_scale * 100))
+        self.text_scale.setSuffix(" %")
+        self.text_scale.setSingleStep(10)
+        self.text_scale.setToolTip("Text, marks and lines bigger or smaller on the same page size: "
+                                   "larger labels stay readable when the image is printed small")
         self.size_note = QLabel()
         self.size_note.setObjectName("sizeNote")
         self.theme = QComboBox()
@@ -102,6 +108,7 @@ class ExportImageDialog(QDialog):
         form.addRow("Size", size_row)
         form.addRow("Resolution", _row(self.dpi))
         form.addRow("", self.size_note)
+        form.addRow("Text size", _row(self.text_scale))
         form.addRow("Colours", _row(self.theme))
         form.addRow("", title_row)
         form.addRow("", self.legend)
@@ -130,7 +137,7 @@ class ExportImageDialog(QDialog):
         self._timer.timeout.connect(self.update_preview)
         for signal in (self.current.toggled, self.fit_height.toggled, self.show_title.toggled, self.legend.toggled):
             signal.connect(self._changed)
-        for spin in (self.width, self.height, self.dpi):
+        for spin in (self.width, self.height, self.dpi, self.text_scale):
             spin.valueChanged.connect(self._changed)
         self.theme.currentIndexChanged.connect(self._changed)
         self.title.textChanged.connect(self._changed)
@@ -145,18 +152,22 @@ class ExportImageDialog(QDialog):
         if not self.show_title.isChecked():
             title = ""
         opts = ImageOptions(width=self.width.value(), height=None if self.fit_height.isChecked() else self.height.value(),
-                            dpi=float(self.dpi.value()), theme=str(self.theme.currentData()), title=title,
+                            dpi=float(self.dpi.value()), text_scale=self.text_scale.value() / 100.0,
+                            theme=str(self.theme.currentData()), title=title,
                             legend=self.legend.isChecked())
         if self.current.isChecked() and self.view is not None:
             opts = opts.with_view(self.view)
         return opts
 
     def _preview_options(self) -> ImageOptions:
-        """The same page in logical pixels: one pixel per logical pixel, quick to draw."""
+        """The same page, drawn at one pixel per logical pixel (fewer for a page wider than
+        PREVIEW_MAX_PX): the layout is the one that will be written, only quicker to draw."""
         o = self.options()
-        ratio = self._base_dpi / (o.dpi or self._base_dpi)
-        return replace(o, dpi=None, width=max(16, round((o.width or DEFAULT_WIDTH) * ratio)),
-                       height=round(o.height * ratio) if o.height else None)
+        logical_w = (o.width or DEFAULT_WIDTH) * self._base_dpi / (o.dpi or self._base_dpi)
+        logical_h = o.height * self._base_dpi / (o.dpi or self._base_dpi) if o.height else None
+        shrink = min(1.0, PREVIEW_MAX_PX / logical_w)
+        return replace(o, dpi=self._base_dpi * shrink, width=max(16, round(logical_w * shrink)),
+                       height=max(16, round(logical_h * shrink)) if logical_h else None)
 
     def _changed(self, *args: object) -> None:
         self._sync_enabled()
@@ -174,10 +185,10 @@ class ExportImageDialog(QDialog):
             image = page.image()
             logical = page.layout
         self.preview_image = image
-        ratio = (opts.dpi or self._base_dpi) / self._base_dpi
-        width = opts.width or round(logical.width * ratio)
-        height = opts.height or round(logical.height * ratio)
-        inches = (width / (opts.dpi or self._base_dpi), height / (opts.dpi or self._base_dpi))
+        dpi = opts.dpi or self._base_dpi
+        width = opts.width or round(DEFAULT_WIDTH * dpi / self._base_dpi)
+        height = opts.height or round(logical.height * dpi / self._base_dpi * opts.text_scale)
+        inches = (width / dpi, height / dpi)
         self.size_note.setText(f"{width:,} × {height:,} px · {inches[0]:.1f} × {inches[1]:.1f} in "
                                f"({inches[0] * 2.54:.1f} × {inches[1] * 2.54:.1f} cm)")
         self._show_preview()
