@@ -54,8 +54,8 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPdfWriter,
-    QPicture,
     QPen,
+    QPicture,
     QPolygonF,
 )
 from PySide6.QtSvg import QSvgGenerator
