@@ -227,7 +227,7 @@ class TimelinePage:
 
     def _lay_out(self) -> PageLayout:
         o = self.options
-        width = (o.width or DEFAULT_WIDTH * self.dpi / self.dpi_base) / self.scale
+        width = (o.width or round(DEFAULT_WIDTH * self.dpi / self.dpi_base)) / self.scale
         inner = max(200.0, width - 2 * MARGIN)
         y = MARGIN
         title_rect = subtitle_rect = None
@@ -257,6 +257,8 @@ class TimelinePage:
                 grown = self.view.plot.height() - self.view.vb.height() - chrome
                 plot_h += grown
                 height += grown
+        if not o.height:  # whole output pixels, so that no format ends in a partly covered row
+            height = math.ceil(height * self.scale - 1e-6) / self.scale
         self._resize_view(inner, plot_h)
         plot = QRectF(MARGIN, y, math.floor(inner), math.floor(plot_h))
         legend = QRectF(MARGIN, plot.bottom() + 14, inner, legend_h) if legend_h else None
@@ -533,6 +535,10 @@ class TimelinePage:
         self.paint(p, vector=True)
         p.end()
         svg = bytes(buffer.data().data()).decode("utf-8")
+        # The generator writes a whole-pixel size; the page's own (physical) size keeps the
+        # drawing's proportions exactly, with no transparent sliver at an edge.
+        px, mm = self.pixel_size, 25.4 / self.dpi
+        svg = _SVG_SIZE.sub(f'<svg width="{px.width() * mm:.4f}mm" height="{px.height() * mm:.4f}mm"', svg, count=1)
         return _portable_svg(svg).encode("utf-8")
 
     def write_pdf(self, path: str | Path) -> None:
@@ -643,6 +649,7 @@ def _rect_path(rect: QRectF) -> QPainterPath:
 
 
 _FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
+_SVG_SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"')
 
 
 def _portable_svg(svg: str) -> str:
