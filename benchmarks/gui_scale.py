@@ -33,18 +33,25 @@ from pathlib import Path
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-from timeline_app.core.model import (DCT, Analysis, Article, ArticleResult, DctOrigin, Event,  # noqa: E402
-                                     TimeExpression, TimexType)
-from timeline_app.core.values import parse_value  # noqa: E402
-from timeline_app.qt.app import create_app  # noqa: E402
-from timeline_app.qt.main_window import MainWindow  # noqa: E402
-from timeline_app.qt.settings import AppSettings  # noqa: E402
+from timeline_app.core.model import (
+    DCT,
+    Analysis,
+    Article,
+    ArticleResult,
+    DctOrigin,
+    Event,
+    TimeExpression,
+    TimexType,
+)
+from timeline_app.core.values import parse_value
+from timeline_app.qt.app import create_app
+from timeline_app.qt.main_window import MainWindow
+from timeline_app.qt.settings import AppSettings
 
-WORDS = ("rebels forces talks ceasefire minister army town border attack council vote election "
-         "protest court ruling strike market shares bank rates storm flood rescue summit treaty").split()
+WORDS = ["rebels", "forces", "talks", "ceasefire", "minister", "army", "town", "border", "attack", "council", "vote", "election", "protest", "court", "ruling", "strike", "market", "shares", "bank", "rates", "storm", "flood", "rescue", "summit", "treaty"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 
@@ -136,7 +143,7 @@ class StallMeter:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def settle(app: QApplication, window: MainWindow) -> None:

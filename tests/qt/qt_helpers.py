@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from pathlib import Path
 
-from timeline_app.core.model import (DCT, Analysis, Article, ArticleResult, DctOrigin, Event, Granularity,
-                                     Interval, TimeExpression, TimexType)
+from timeline_app.core.model import (
+    DCT,
+    Analysis,
+    Article,
+    ArticleResult,
+    DctOrigin,
+    Event,
+    TimeExpression,
+    TimexType,
+)
 from timeline_app.core.values import parse_value
+
 
 def make_result(source: str, sentences: list[tuple[str, str, str | None]], *, dct: str | None = "2016-06-30",
                 title: str | None = None) -> ArticleResult:

@@ -140,3 +140,27 @@ def test_arrow_keys_walk_events_and_update_the_article(window, qtbot) -> None:  
     assert window.selection.current == Selection("hand/a.txt", event="e4")
     timex = window.session.entry("hand/a.txt").timex_by_id["t4"]
     assert window.article.text.textCursor().position() == timex.start
+
+
+def test_keys_typed_in_the_search_field_stay_there(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Menu shortcuts F, +, -, Delete must not fire while typing a search."""
+    load(window, qtbot, syria_like("hand/a.txt"))
+    window.selection.set(Selection("hand/a.txt", event="e1"), "test")
+    n_events = len(window.session.entry("hand/a.txt").analysis.events)
+    range_before = window.timeline.x_range()
+    window.activateWindow()
+    window.table.search.setFocus()
+    qtbot.keyClicks(window.table.search, "f+-x")
+    qtbot.keyClick(window.table.search, Qt.Key.Key_Home)
+    qtbot.keyClick(window.table.search, Qt.Key.Key_Delete)
+    assert window.table.search.text() == "+-x"
+    assert len(window.session.entry("hand/a.txt").analysis.events) == n_events
+    assert window.timeline.x_range() == range_before
+
+
+def test_hover_tooltip_explains_the_event(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load(window, qtbot, syria_like("hand/a.txt"))
+    view = window.timeline
+    i = index_of(view, "hand/a.txt", "e4")
+    html = view.tooltip_html(i)
+    assert "18 months ago" in html and "2014-12" in html and "APPROX" in html

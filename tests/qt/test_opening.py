@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -137,8 +138,16 @@ def test_a_bad_file_is_reported_while_the_others_load(window, qtbot, tmp_path: P
     assert "Problems (2)" == window.problems_dock.windowTitle()
 
 
-def test_cancel_stops_loading(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    files = [write(tmp_path / f"f{i:03}.txt") for i in range(400)]
+def test_cancel_stops_loading(window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.qt import loader
+
+    real = loader.pipeline.process_file
+
+    def slow(path, dct=None):  # type: ignore[no-untyped-def]
+        time.sleep(0.02)  # a slow disk: cancelling must stop before the end
+        return real(path, dct)
+    monkeypatch.setattr(loader.pipeline, "process_file", slow)
+    files = [write(tmp_path / f"f{i:03}.txt") for i in range(200)]
     with qtbot.waitSignal(window.loader.started, timeout=5000):
         window.open_paths(files)
     assert window.cancel_button.isVisibleTo(window)

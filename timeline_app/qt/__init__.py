@@ -17,7 +17,7 @@ _GUARD = 1 << 40
 
 def _none_leak_per_call() -> int:
     """How many references to None one void PySide6 call drops (0 on a sound build)."""
-    from PySide6.QtCore import QRectF  # noqa: PLC0415
+    from PySide6.QtCore import QRectF
 
     rect = QRectF()
     before = sys.getrefcount(None)

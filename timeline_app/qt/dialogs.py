@@ -7,9 +7,19 @@ before it reaches the session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QTime, Qt
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.model import TimexType
 from ..core.values import human, is_valid, parse_value

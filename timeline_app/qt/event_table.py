@@ -13,16 +13,38 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import (QAbstractTableModel, QDate, QItemSelectionModel, QModelIndex, QObject,
-                            QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal)
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.model import TimexType
 from ..core.session import Entry, Session
 from .selection import Selection
 from .timeline_data import epoch_seconds
 
+_ROOT = QModelIndex()  # the (invalid) root index, as a default argument
 COLUMNS = ("Article", "Date", "Value", "Type", "Expression", "Label")
 
 
@@ -113,10 +135,10 @@ class EventTableModel(QAbstractTableModel):
         return self._row_of.get((key, event_id))
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
