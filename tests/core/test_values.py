@@ -47,3 +47,22 @@ def test_unplaceable_values(value: str) -> None:
 ])
 def test_validation(value: str, type_: str, ok: bool) -> None:
     assert is_valid(value, type_) is ok
+
+
+@pytest.mark.parametrize("value,ok", [("P1W", True), ("XXXX-WXX-2", True), ("XXXX-WXX-2TNI", True),
+                                      ("XXXX-07", True), ("XXXX-Q4", True), ("T09:00", True),
+                                      ("2016-13-45", False), ("2016-06-30", False), ("every week", False)])
+def test_set_values_need_a_repeating_part(value: str, ok: bool) -> None:
+    assert is_valid(value, "SET") is ok
+
+
+def test_session_refuses_a_malformed_value_correction() -> None:
+    from timeline_app.core.model import DCT, Article, DctOrigin
+    from timeline_app.core.session import Session
+
+    session = Session()
+    key = session.add_article(Article(source="a", title="a", text="It ended on Tuesday.",
+                                      dct=DCT("2016-06-30", DctOrigin.USER)))
+    timex = session.entry(key).analysis.timexes[0]
+    with pytest.raises(ValueError):
+        session.set_value(key, timex, "2016-13-45")

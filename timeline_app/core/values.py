@@ -57,8 +57,10 @@ _DURATION_RE = re.compile(
     r"^P(?:(?:(?:\d+(?:\.\d+)?|X)[YMWDLCE])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
     r"|T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)$"
 )
-# SET values: a duration (P1W), or a date with X for the repeating part (XXXX-WXX-2).
-_SET_RE = re.compile(r"^(?:P.*|[X\d]{4}(?:-[\dWX-]+)?(?:T[\dA-Z:]+)?|T[\dA-Z:]+)$")
+# SET values: a duration (P1W), or a date with X for the repeating part (XXXX-WXX-2, XXXX-07),
+# or a clock time alone (T09:00, every day at nine).
+_SET_RE = re.compile(r"^(?:(?=.*X)[X\d]{4}(?:-(?:W[\dX]{2}(?:-[1-7])?|[\dX]{2}(?:-[\dX]{2})?|Q[1-4X]|H[12X]"
+                     r"|SP|SU|FA|WI))?(?:T[\dA-Z:]+)?|T(?:\d\d(?::\d\d)?|MO|AF|EV|NI|MI|DT))$")
 _PARTIAL_RE = re.compile(r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2}(?:-\d)?)?(?:T.+)?$")
 
 
@@ -132,7 +134,7 @@ def is_valid(value: str, type_: TimexType | str) -> bool:
     if type_ is TimexType.DURATION:
         return bool(_DURATION_RE.match(value))
     if type_ is TimexType.SET:
-        return bool(_SET_RE.match(value))
+        return bool(_DURATION_RE.match(value) or _SET_RE.match(value))
     if value in REFERENCE_VALUES:
         return True
     if parse_value(value) is not None:
