@@ -146,6 +146,8 @@ class LanesItem(ViewSpaceItem):
             pen.setCosmetic(True)
             p.setPen(pen)
             xs = m.x(np.asarray(values, float)) if len(values) else np.empty(0)
+            if level > 0 and len(xs) > 1 and np.min(np.abs(np.diff(xs))) < _MIN_GRID_GAP_PX:
+                break  # a line every few pixels is a grey hatch, not a grid: keep the major level
             for x in xs:
                 p.drawLine(QPointF(x, top), QPointF(x, bottom))
 
@@ -186,6 +188,10 @@ class LanesItem(ViewSpaceItem):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colors[i])
             p.drawPolygon(QPolygonF([QPointF(x - 5, top + 1), QPointF(x + 5, top + 1), QPointF(x, top + 9)]))
+
+
+# Minor grid lines closer than this (in device pixels) are not drawn.
+_MIN_GRID_GAP_PX = 6.0
 
 
 def _rect_batch(rects: np.ndarray) -> tuple[object, ...]:
