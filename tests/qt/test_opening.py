@@ -40,49 +40,46 @@ def test_expand_paths_recurses_folders_with_supported_extensions(tmp_path: Path)
     assert len(problems) == 1 and "missing.txt" in problems[0]
 
 
-def test_open_by_arguments(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """`timeline-app FILE FOLDER` opens the window with those articles loaded."""
+@pytest.fixture()
+def run_gui(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """`gui.run(argv)` with settings and user folders in tmp_path; returns the settled window."""
     from PySide6.QtCore import QSettings
 
     from timeline_app.commands import gui
     from timeline_app.qt.main_window import MainWindow
 
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     shown: list[MainWindow] = []
     monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self))
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+
+    def run(argv: list[str]) -> MainWindow:
+        assert gui.run(argv) == 0
+        (window,) = shown
+        qtbot.addWidget(window)
+        settle(window, qtbot)
+        return window
+
+    return run
+
+
+def test_open_by_arguments(run_gui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`timeline-app FILE FOLDER` opens the window with those articles loaded."""
     first = write(tmp_path / "first.txt")
     write(tmp_path / "more" / "second.txt")
-    assert gui.run([str(first), str(tmp_path / "more")]) == 0
-    (window,) = shown
-    qtbot.addWidget(window)
-    settle(window, qtbot)
+    window = run_gui([str(first), str(tmp_path / "more")])
     assert sources(window) == ["first.txt", "second.txt"]
     assert len(window.timeline.data.lanes) == 2
     assert window.article.current_key is not None
 
 
-def test_no_arguments_opens_the_sample_article(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QSettings
-
-    from timeline_app.commands import gui
-    from timeline_app.qt.main_window import MainWindow
+def test_no_arguments_opens_the_sample_article(run_gui) -> None:  # type: ignore[no-untyped-def]
     from timeline_app.resources import default_article
 
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    shown: list[MainWindow] = []
-    monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self))
-    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
-    assert gui.run([]) == 0
-    (window,) = shown
-    qtbot.addWidget(window)
-    settle(window, qtbot)
+    window = run_gui([])
     assert [e.article.source for e in window.session.entries] == [str(default_article())]
     # toPlainText() shows no-break spaces as spaces; offsets are unaffected.
     assert window.article.text.toPlainText() == window.session.entries[0].article.text.replace("\xa0", " ")
