@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Event, Span, TimeExpression, TimexType
-from .pipeline import analyze
+from .model import Analysis, Article, ArticleResult, Event, Span, TimeExpression, TimexType
+from .pipeline import analyze, user_dct
 from .values import is_valid, parse_value
 
 
@@ -203,8 +203,7 @@ class Session:
     def _validate(self, c: Correction) -> None:
         self.entry(c.article)  # KeyError for an unknown article
         if c.kind is CorrectionKind.DCT:
-            if c.value is None or parse_value(c.value) is None:
-                raise ValueError(f"not a calendar date: {c.value!r}")
+            user_dct(c.value or "")  # raises ValueError for anything but a calendar date
         elif c.kind in (CorrectionKind.VALUE, CorrectionKind.ADD_EVENT):
             if c.span is None or not c.value:
                 raise ValueError("a value correction needs a span and a value")
@@ -236,7 +235,7 @@ class Session:
         article = original
         for c in mine:
             if c.kind is CorrectionKind.DCT and c.value:
-                article = dataclasses.replace(article, dct=DCT(value=c.value, origin=DctOrigin.USER))
+                article = dataclasses.replace(article, dct=user_dct(c.value))
         forced: dict[Span, str] = {}
         located: list[tuple[Correction, Span]] = []
         orphans: list[Correction] = []
