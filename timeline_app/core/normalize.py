@@ -131,7 +131,8 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
         clock = value[11:] if len(value) > 11 else value
         if m.day is None:
             return f"{shown}: {clock} on the day of{at}"
-        return f"{shown}: {clock} on " + _describe(m.day, value[:10], anchor, tense, surface).split(": ", 1)[-1]
+        day = _describe(m.day, value[:10], anchor, tense, surface).split(": ", 1)[-1]
+        return f"{shown}: {clock} on {day}"
     return shown
 
 
@@ -163,12 +164,55 @@ def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | N
     if isinstance(m, Shift):
         return resolve_shift(m, anchor.when, anchor.unit)
     if isinstance(m, Clock):
-        day = _resolve(m.day, anchor, tense) if m.day is not None else resolve_shift(Shift("D", 0), anchor.when, "D")
+        day = (_resolve(m.day, anchor, tense) if m.day is not None
+               else resolve_shift(Shift("D", 0), anchor.when, "D"))
         if day is None or len(day) < 10:
             return None
-        hour = f"T{m.hour:02d}" if m.minute is None and m.hour == 24 else f"T{m.hour:02d}:{(m.minute or 0):02d}"
+        # TimeML writes midnight at the end of a day as T24.
+        hour = f"T{m.hour:02d}" if m.minute is None and m.hour == 24 else f"T{m.hour:02d}:{m.minute or 0:02d}"
         return day[:10] + hour
     return None
+
+
+def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
+    """The tense that places a name without a year ("Tuesday", "March"), or None."""
+    placed_by_tense = (isinstance(m, (Named, Holiday)) and m.rel is None
+                       or isinstance(m, Clock) and isinstance(m.day, Named))
+    if not placed_by_tense:
+        return None
+    found = tense_near(text, c.start, c.end)
+    if found and found[0] is Tense.PRESENT and found[1].lower() in DEADLINE_WORDS \
+            and isinstance(m, Named) and m.kind == "weekday":
+        return Tense.FUTURE, found[1]  # "postponed until Tuesday": a deadline days ahead
+    return found
+
+
+def _anchor_for(m: Meaning, need: str | None, dct: _Anchor | None, last: _Anchor | None) -> _Anchor | None:
+    if need == "previous":
+        return last or dct
+    if need != "dct":
+        return None
+    if isinstance(m, Clock) and m.day is None and last is not None and last.unit == "D":
+        return last  # "The bomb went off at 10:35 a.m.": on the day just talked about
+    return dct or last  # a narrative without a DCT: the last mentioned date
+
+
+def _explain(surface: str, m: Meaning, value: str | None, type_: TimexType, anchor: _Anchor | None,
+             tense: tuple[Tense, str] | None) -> str:
+    if value is None:
+        return f"{surface}: cannot be resolved without a document date or an earlier date"
+    if type_ is TimexType.SET:
+        return f"{surface} → {value}: {set_words(value)}"
+    return f"{surface} → {_describe(m, value, anchor, tense, surface)}"
+
+
+def _user_type(value: str, type_: TimexType) -> TimexType:
+    """The type a user-corrected value implies (a date edited into a duration is a duration)."""
+    if is_valid(value, TimexType.DURATION) and type_ is not TimexType.SET:
+        return TimexType.DURATION
+    if type_ in (TimexType.DATE, TimexType.TIME):
+        return TimexType.TIME if "T" in value else TimexType.DATE
+    return type_
 
 
 def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
@@ -178,8 +222,8 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     forced = forced or {}
     dct_anchor = None
     if dct is not None:
-        dct_anchor = _Anchor(when=dct.day, unit="D", id="dct",
-                             label=f"{_DCT_LABEL.get(str(dct.origin), 'the document date')} {human(dct.value[:10])}")
+        origin = _DCT_LABEL.get(str(dct.origin), "the document date")
+        dct_anchor = _Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {human(dct.value[:10])}")
     last: _Anchor | None = None
     period: _Anchor | None = None  # the last reporting period named outright (not itself a shift)
     out: list[TimeExpression] = []
@@ -192,56 +236,36 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             continue
         m = built.meaning
         need = _needs(m)
-        tense_info = None
-        if isinstance(m, (Named, Holiday)) and m.rel is None or isinstance(m, Clock) and isinstance(m.day, Named):
-            tense_info = tense_near(text, c.start, c.end)
-        tense = tense_info[0] if tense_info else None
-        if tense is Tense.PRESENT and tense_info and tense_info[1].lower() in DEADLINE_WORDS \
-                and isinstance(m, Named) and m.kind == "weekday":
-            tense = Tense.FUTURE  # "postponed until Tuesday": a deadline days ahead
-        anchor = None
-        if need == "previous":
-            anchor = last or dct_anchor
-        elif need == "dct" and isinstance(m, Clock) and m.day is None and last is not None and last.unit == "D":
-            anchor = last  # "The bomb went off at 10:35 a.m.": on the day just talked about
-        elif need == "dct":
-            anchor = dct_anchor or last  # a narrative without a DCT: the last mentioned date
+        tense = _tense_for(m, text, c)
+        anchor = _anchor_for(m, need, dct_anchor, last)
+        # "Profit rose in the third quarter from $4 million a year earlier": the same period a
+        # year before, so the comparison keeps the period's granularity.
+        shifted_period = (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and period is not None
+                          and c.rule.build in ("offset", "anaphor"))
         try:
-            shifted_period = (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and period is not None
-                              and c.rule.build in ("offset", "anaphor"))
             if shifted_period and period is not None:
-                # "Profit rose in the third quarter from $4 million a year earlier": the same
-                # period a year before, so the comparison keeps the period's granularity.
                 anchor = period
                 value = format_at(add_units(period.when, "Y", m.n), period.unit)
             else:
-                value = _resolve(m, anchor, tense)
+                value = _resolve(m, anchor, tense[0] if tense else None)
         except (ValueError, OverflowError, StopIteration, IndexError):
             value = None  # beyond the calendar datetime can hold (before year 1, after 9999)
         type_ = TimexType(built.type)
         if c.span in forced:
             value = forced[c.span]
-            if is_valid(value, TimexType.DURATION) and type_ is not TimexType.SET:
-                type_ = TimexType.DURATION
-            elif type_ in (TimexType.DATE, TimexType.TIME):
-                type_ = TimexType.TIME if "T" in value else TimexType.DATE
+            type_ = _user_type(value, type_)
             explanation = f"{surface} → {value}: set by the user"
-        elif value is not None and type_ is TimexType.SET:
-            explanation = f"{surface} → {value}: {set_words(value)}"
-        elif value is None:
-            explanation = f"{surface}: cannot be resolved without a document date or an earlier date"
         else:
-            explanation = f"{surface} → {_describe(m, value, anchor, tense_info, surface)}"
+            explanation = _explain(surface, m, value, type_, anchor, tense)
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
         quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
-        expr = TimeExpression(
+        out.append(TimeExpression(
             id=tid, start=c.start, end=c.end, text=surface, type=type_, value=value, mod=built.mod,
             anchor=anchor.id if anchor is not None and need else None, interval=interval,
             granularity=gran, rule=c.rule.name, explanation=explanation, quant=quant,
             corrected=c.span in forced,
-        )
-        out.append(expr)
+        ))
         if interval is not None and gran is not None and value is not None:
             last = _anchor_from(tid, value, interval, gran, surface)
             if last.unit in _PERIOD_UNITS and not shifted_period:
