@@ -159,6 +159,9 @@ def build_relative(rs: RuleSet, c: Candidate) -> Meaning:
     return Shift(unit=unit, n=n, anchor=_anchor(c), pod=_pod(rs, c))
 
 
+_YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
+
+
 def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
     unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
@@ -167,6 +170,9 @@ def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     sign = 1 if table_key(direction) in ("later", "after", "from now", "hence", "on", "+", "in", "ahead") else -1
     if n == "X":  # "several years ago": some time in the past
         return Literal("PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit in _YEARS_IN:
+        # "a decade ago" is the year ten years back (2006 from 2016), not the 2000s.
+        return Shift(unit="Y", n=sign * float(n) * _YEARS_IN[unit], anchor=_anchor(c))
     return Shift(unit=unit, n=sign * float(n), anchor=_anchor(c))
 
 
