@@ -31,7 +31,7 @@ from .semantics import (
     resolve_shift,
 )
 from .tagger import Candidate
-from .tense import DEADLINE_WORDS, Tense, tense_near
+from .tense import Tense, tense_near
 from .values import PART_OF_DAY_NAMES, duration_words, human, is_valid, parse_value, set_words
 
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
@@ -180,11 +180,10 @@ def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
                        or isinstance(m, Clock) and isinstance(m.day, Named))
     if not placed_by_tense:
         return None
-    found = tense_near(text, c.start, c.end)
-    if found and found[0] is Tense.PRESENT and found[1].lower() in DEADLINE_WORDS \
-            and isinstance(m, Named) and m.kind == "weekday":
-        return Tense.FUTURE, found[1]  # "postponed until Tuesday": a deadline days ahead
-    return found
+    # A deadline ("extended until Nov. 16") is read as the nearest such date, since months
+    # are far apart; within a week the clause tense still tells ("had filed by Wednesday").
+    weekday = isinstance(m, Named) and m.kind == "weekday" or isinstance(m, Clock)
+    return tense_near(text, c.start, c.end, deadline_decides=not weekday)
 
 
 def _anchor_for(m: Meaning, need: str | None, dct: _Anchor | None, last: _Anchor | None) -> _Anchor | None:

@@ -48,7 +48,7 @@ _NOT_PAST_ED = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed
                           "based", "related", "ed", "deed", "embed", "reed", "sled", "wed", "fled"})
 # An auxiliary before a participle decides the tense: "will be held" is future, "was held" past.
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "going", "wo", "won't", "to", "must", "should",
-                         "can", "could", "may", "might"})
+                         "may", "might"})
 _CLAUSE_END = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 
 
@@ -65,7 +65,9 @@ def _classify(word: str, following: str | None) -> tuple[Tense, bool] | None:
     if w in _PRESENT:
         return Tense.PRESENT, True
     if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
-        return Tense.PAST, False
+        # "issued a statement", "arrived in Paris": an -ed word before a determiner or a
+        # preposition is a verb; before a noun it may be an adjective ("preferred shares").
+        return Tense.PAST, following is not None and following.lower() in _VERB_FOLLOWERS
     return None
 
 
@@ -92,13 +94,20 @@ def _right_cues(words: list[str], window: int) -> list[Cue]:
             for j in range(end)]
 
 
+_VERB_FOLLOWERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "this", "that", "these", "those",
+                             "our", "my", "your", "some", "no", "in", "on", "at", "to", "by", "for", "with",
+                             "from", "into", "after", "before", "him", "them", "it", "us", "me", "up", "out"})
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "does",
                           "shall", "'ll"})
-DEADLINE_WORDS = _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective"})
+_DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective"})
+# Verbs that move something to a later date: "postponed until Tuesday" looks ahead even in the past.
+_DELAY = frozenset({"postponed", "delayed", "adjourned", "extended", "deferred", "rescheduled", "moved",
+                    "pushed", "put", "suspended"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
 
 
-def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense, str] | None:
+def tense_near(text: str, start: int, end: int, window: int = 12,
+               deadline_decides: bool = True) -> tuple[Tense, str] | None:
     """The tense of the clause around ``text[start:end]`` and the word that shows it, or None.
 
     A deadline preposition ("extended until Nov. 16", "by Jan. 14") reads as present: the
@@ -106,8 +115,9 @@ def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense
     """
     left = _WORD.findall(text[max(0, start - 200):start])
     right = _WORD.findall(text[end:end + 160])
-    if left and left[-1].lower() in _DEADLINE:
-        return Tense.PRESENT, left[-1]
+    deadline = left[-1] if left and left[-1].lower() in _DEADLINE else None
+    if deadline and deadline_decides:
+        return Tense.PRESENT, deadline
     if text[end:end + 2] in ("'s", "’s"):
         # "Wednesday's ruling": a day named as the time of something already done.
         return Tense.PAST, text[start:end + 2]
@@ -131,8 +141,10 @@ def tense_near(text: str, start: int, end: int, window: int = 12) -> tuple[Tense
                         any(w in _FUTURE_AUX for w in before) and "be" in before + [word]
                         or before[-1:] and before[-1] in _FUTURE_AUX - {"to"}):
                     return Tense.FUTURE, " ".join(before[-2:] + [word])
+                if found[0] is Tense.PAST and deadline and word.lower() in _DELAY:
+                    return Tense.FUTURE, f"{word} {deadline}"
                 # Show the verb group: 'past tense "had launched"' rather than just "had".
                 if word.lower() in _AUXILIARIES and following and following.isalpha() and following.islower():
                     return found[0], f"{word} {following}"
                 return found[0], word
-    return None
+    return (Tense.PRESENT, deadline) if deadline else None
