@@ -240,7 +240,8 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         # "Profit rose in the third quarter from $4 million a year earlier": the same period a
         # year before, so the comparison keeps the period's granularity.
         shifted_period = (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and period is not None
-                          and c.rule.build in ("offset", "anaphor"))
+                          and (c.rule.build == "offset" or c.rule.build == "anaphor"
+                               and ("quarter" in surface or "period" in surface)))
         try:
             if shifted_period and period is not None:
                 anchor = period

@@ -100,9 +100,10 @@ _VERB_FOLLOWERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "th
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "does",
                           "shall", "'ll"})
 _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective"})
-# Verbs that move something to a later date: "postponed until Tuesday" looks ahead even in the past.
+# Verbs that move something to, or set, a later date: "postponed until Tuesday", "gave them until
+# Friday" look ahead even in the past tense.
 _DELAY = frozenset({"postponed", "delayed", "adjourned", "extended", "deferred", "rescheduled", "moved",
-                    "pushed", "put", "suspended"})
+                    "pushed", "put", "suspended", "gave", "given", "granted"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
 
 
