@@ -194,23 +194,34 @@ def build_ref(rs: RuleSet, c: Candidate) -> Meaning:
     return Literal(found)
 
 
+# Each unit's next smaller unit and how many of it make one: a fraction is written as whole
+# numbers of both ("2 1/2 years" → P2Y6M, "5 1/2 hours" → PT5H30M, as ISO 8601 durations are).
+_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+_TIME_LETTERS = ("H", "MIN", "S")
+
+
 def _duration_value(n: float | str, unit: str) -> str:
-    # TimeML writes decades and centuries in years; weekends as days, fortnights as weeks.
-    factor = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "Q": ("M", 3), "FN": ("W", 2),
-              "WE": ("D", 2)}
+    # TimeML writes decades and centuries in years, weekends as days, fortnights as weeks
+    # (quarters stay quarters: P2Q).
+    factor = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "FN": ("W", 2), "WE": ("D", 2)}
     letter, mult = factor.get(unit, (unit, 1))
+    parts: list[tuple[str, str]] = []
     if n == "X":
-        amount = "X"
+        parts.append(("X", letter))
     else:
         total = float(n) * mult
-        if total != int(total) and letter in ("Y", "D", "H", "W", "MIN"):
-            # 1.5 years → P18M; 2.5 days → PT60H: TIMEX3 prefers whole numbers of a smaller unit.
-            letter, total = {"Y": ("M", total * 12), "W": ("D", total * 7), "D": ("H", total * 24),
-                             "H": ("MIN", total * 60), "MIN": ("S", total * 60)}[letter]
-        amount = str(int(total)) if total == int(total) else f"{total:g}"
-    if letter in ("H", "MIN", "S"):
-        return f"PT{amount}{'M' if letter == 'MIN' else letter}"
-    return f"P{amount}{letter}"
+        if letter == "W" and total != int(total):  # weeks and days do not mix: 1.5 weeks is P10.5D
+            letter, total = "D", total * 7
+        whole = int(total)
+        if whole:
+            parts.append((str(whole), letter))
+        if total != whole:
+            smaller, per = _SMALLER.get(letter, (letter, 1))
+            rest = (total - whole) * per
+            parts.append((str(round(rest)) if abs(rest - round(rest)) < 1e-9 else f"{rest:g}", smaller))
+    date_part = "".join(a + u for a, u in parts if u not in _TIME_LETTERS)
+    time_part = "".join(a + ("M" if u == "MIN" else u) for a, u in parts if u in _TIME_LETTERS)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 def build_duration(rs: RuleSet, c: Candidate) -> Meaning:

@@ -27,7 +27,7 @@ _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled"
 _FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"), ("plans", "to"),
                            ("plan", "to"), ("planned", "to"), ("planning", "to"), ("set", "to"),
                            ("due", "to"), ("hopes", "to"), ("wants", "to"), ("soon", "as"),
-                           ("early", "as")})
+                           ("early", "as"), ("ahead", "of")})
 # Words that open a new clause: the verb beyond them governs something else.
 _CLAUSE_OPENERS = frozenset({"where", "which", "who", "whom", "whose", "when", "while", "because",
                              "although", "though", "but", "whereas", "if", "unless", "since"})
