@@ -54,7 +54,7 @@ _DATE_RE = re.compile(
 )
 
 _DURATION_RE = re.compile(
-    r"^P(?:(?:(?:\d+(?:\.\d+)?|X)[YMWDLCE])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
+    r"^P(?:(?:(?:\d+(?:\.\d+)?|X)(?:[YQMWDLCE]|DE|CE))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
     r"|T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)$"
 )
 # SET values: a duration (P1W), or a date with X for the repeating part (XXXX-WXX-2, XXXX-07),
@@ -177,9 +177,9 @@ def human(value: str) -> str:
     return value
 
 
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)([YMWDHSLCE]|DE|CE)")
-_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "TM": "minute",
-                   "S": "second", "DE": "decade", "CE": "century", "E": "decade", "C": "century",
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)(DE|CE|[YQMWDHSLCE])")
+_DURATION_UNITS = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day", "H": "hour",
+                   "TM": "minute", "S": "second", "DE": "decade", "CE": "century", "E": "decade", "C": "century",
                    "L": "millennium"}
 
 
