@@ -80,7 +80,8 @@ def parse_value(value: str) -> tuple[Interval, Granularity] | None:
             first = int(g["millennium"]) * 1000
             if first + 1000 > 9999:  # datetime stops at year 9999
                 return None
-            return Interval(datetime(max(first, 1), 1, 1), datetime(first + 1000, 1, 1)), Granularity.MILLENNIUM
+            interval = Interval(datetime(max(first, 1), 1, 1), datetime(first + 1000, 1, 1))
+            return interval, Granularity.MILLENNIUM
         if g["century"] is not None:
             first = int(g["century"]) * 100
             return Interval(datetime(max(first, 1), 1, 1), datetime(first + 100, 1, 1)), Granularity.CENTURY
@@ -179,8 +180,8 @@ def human(value: str) -> str:
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)(DE|CE|[YQMWDHSLCE])")
 _DURATION_UNITS = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day", "H": "hour",
-                   "TM": "minute", "S": "second", "DE": "decade", "CE": "century", "E": "decade", "C": "century",
-                   "L": "millennium"}
+                   "TM": "minute", "S": "second", "DE": "decade", "CE": "century", "E": "decade",
+                   "C": "century", "L": "millennium"}
 
 
 def duration_words(value: str) -> str:
