@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     results = list(process_files(paths, dct=dct, progress=ProgressLine()))
     from ..core.model import ArticleResult
 
-    results.extend(ArticleResult(source=m, article=None, errors=(f"{m}: no such file or folder",)) for m in missing)
+    results.extend(ArticleResult(source=m, article=None, errors=(f"{m}: no such file or folder",))
+                   for m in missing)
     for r in results:
         for error in r.errors:
             print(error, file=sys.stderr)

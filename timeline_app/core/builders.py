@@ -63,7 +63,8 @@ def _spelled_year(surface: str) -> int | None:
     values = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven "
                                          "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
                                          "nineteen".split())}
-    values.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+    tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    values.update({w: 10 * (i + 2) for i, w in enumerate(tens)})
     if words[:2] == ["two", "thousand"]:
         return 2000 + sum(values.get(w, 0) for w in words[2:])
     if words and words[0] == "nineteen":
@@ -167,7 +168,8 @@ def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
     n = _num(rs, g["number"]) if "number" in g else 1
     direction = c.rule.params.get("direction") or g.get("dir", "")
-    sign = 1 if table_key(direction) in ("later", "after", "from now", "hence", "on", "+", "in", "ahead") else -1
+    forward = ("later", "after", "from now", "hence", "on", "+", "in", "ahead")
+    sign = 1 if table_key(direction) in forward else -1
     if n == "X":  # "several years ago": some time in the past
         return Literal("PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit in _YEARS_IN:
@@ -392,6 +394,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
 def build(rs: RuleSet, c: Candidate) -> Built:
     meaning = BUILDERS[c.rule.build](rs, c)
     type_ = c.rule.type
-    if isinstance(meaning, Clock) or (isinstance(meaning, (Named, Shift)) and meaning.pod and type_ == "DATE"):
+    with_part_of_day = isinstance(meaning, (Named, Shift)) and meaning.pod and type_ == "DATE"
+    if isinstance(meaning, Clock) or with_part_of_day:
         type_ = "TIME"
     return Built(meaning=meaning, type=type_, mod=_mod(rs, c))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tml", ".timeml"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tml",
+                                ".timeml"})
 
 
 def expand_inputs(items: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -19,7 +20,8 @@ def expand_inputs(items: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     for item in items:
         path = Path(item)
         if path.is_dir():
-            paths.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            paths.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
                                 and not any(part.startswith(".") for part in p.relative_to(path).parts)))
         elif path.exists():
             paths.append(path)

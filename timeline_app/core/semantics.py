@@ -100,7 +100,8 @@ def holiday_in(spec: str, year: int) -> datetime:
     if kind == "nth":
         month, weekday, n = (int(x) for x in args)
         day = weekday_codes[weekday - 1](n)
-        start = datetime(year, month, 1) if n > 0 else datetime(year, month, 1) + relativedelta(months=1, days=-1)
+        first = datetime(year, month, 1)
+        start = first if n > 0 else first + relativedelta(months=1, days=-1)  # count back from the last day
         return start + relativedelta(weekday=day)
     raise ValueError(f"bad holiday spec {spec!r}")
 

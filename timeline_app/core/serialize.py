@@ -81,7 +81,8 @@ def to_timeml(results: Sequence[ArticleResult]) -> str:
     if len(docs) == 1:
         return docs[0]
     bodies = [d.split("?>", 1)[1].strip() if d.startswith("<?xml") else d for d in docs]
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<TimeMLCollection>\n' + "\n".join(bodies) + "\n</TimeMLCollection>\n"
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n<TimeMLCollection>\n'
+    return head + "\n".join(bodies) + "\n</TimeMLCollection>\n"
 
 
 # Format name → writer. ``extract --format`` and File › Export data offer exactly these.

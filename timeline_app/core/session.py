@@ -131,7 +131,8 @@ class Session:
         return key
 
     def add_article(self, article: Article) -> str:
-        key = self.add_result(ArticleResult(source=article.source, article=article, analysis=analyze(article)))
+        result = ArticleResult(source=article.source, article=article, analysis=analyze(article))
+        key = self.add_result(result)
         assert key is not None
         return key
 
@@ -184,13 +185,15 @@ class Session:
         return c
 
     def set_value(self, key: str, timex: TimeExpression, value: str) -> Correction:
-        c = Correction(CorrectionKind.VALUE, key, value=value, start=timex.start, end=timex.end, text=timex.text)
+        c = Correction(CorrectionKind.VALUE, key, value=value, start=timex.start, end=timex.end,
+                       text=timex.text)
         self.apply(c)
         return c
 
     def add_event(self, key: str, start: int, end: int, value: str, label: str | None = None) -> Correction:
         text = self.entry(key).article.text[start:end]
-        c = Correction(CorrectionKind.ADD_EVENT, key, value=value, start=start, end=end, text=text, label=label)
+        c = Correction(CorrectionKind.ADD_EVENT, key, value=value, start=start, end=end, text=text,
+                       label=label)
         self.apply(c)
         return c
 
