@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..rules.loader import RuleSet, table_key
-from .semantics import Clock, Fixed, Holiday, Literal, Meaning, Named, Shift
+from .semantics import Clock, Fixed, Holiday, Literal, Meaning, Named, SamePeriod, Shift
 from .tagger import Candidate
 
 
@@ -372,6 +372,13 @@ def build_holiday(rs: RuleSet, c: Candidate) -> Meaning:
     return Holiday(spec=spec, year=_year(c.groups), rel=_rel(rs, c), anchor=_anchor(c))
 
 
+def build_same_period(rs: RuleSet, c: Candidate) -> Meaning:
+    year = _year(c.groups)
+    if year is None:
+        raise NoMeaning("no year")
+    return SamePeriod(year)
+
+
 def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
     """"the weekend", "this weekend": the tense tells which one."""
     return Named("weekend", 0, rel=None, anchor=_anchor(c))
@@ -387,7 +394,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "set": build_set, "time": build_time, "part-of-day": build_part_of_day, "anaphor": build_anaphor,
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
     "century": build_century, "literal": build_literal, "weekend": build_weekend, "holiday": build_holiday,
-    "spelled-year": build_spelled_year,
+    "spelled-year": build_spelled_year, "same-period": build_same_period,
 }
 
 

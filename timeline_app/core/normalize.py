@@ -23,6 +23,7 @@ from .semantics import (
     Literal,
     Meaning,
     Named,
+    SamePeriod,
     Shift,
     add_units,
     format_at,
@@ -95,6 +96,8 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
     shown = f"{value} ({reading})" if reading != value else value
     if isinstance(m, Fixed):
         return f"{shown}, stated in full"
+    if isinstance(m, SamePeriod):
+        return f"{shown}: the same period as{at}, in {m.year}" if anchor else f"{shown}, stated in full"
     if isinstance(m, Literal):
         return {"PRESENT_REF": "the present, as of the document date",
                 "PAST_REF": "some time in the past, not placeable on the timeline",
@@ -143,7 +146,7 @@ _UNIT_NAME = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day
 
 def _needs(m: Meaning) -> str | None:
     """Which anchor a meaning needs: "dct", "previous", or None."""
-    if isinstance(m, (Fixed, Literal)) or isinstance(m, Holiday) and m.year is not None:
+    if isinstance(m, (Fixed, Literal, SamePeriod)) or isinstance(m, Holiday) and m.year is not None:
         return None
     if isinstance(m, Clock):
         return _needs(m.day) if m.day is not None else "dct"
@@ -240,10 +243,12 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         # "Profit rose in the third quarter from $4 million a year earlier": the same period a
         # year before, so the comparison keeps the period's granularity.
         shifted_period = (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and period is not None
-                          and (c.rule.build == "offset" or c.rule.build == "anaphor"
-                               and ("quarter" in surface or "period" in surface)))
+                          and c.rule.build in ("offset", "anaphor"))
         try:
-            if shifted_period and period is not None:
+            if isinstance(m, SamePeriod):
+                anchor = period
+                value = format_at(period.when.replace(year=m.year), period.unit) if period else f"{m.year:04d}"
+            elif shifted_period and period is not None:
                 anchor = period
                 value = format_at(add_units(period.when, "Y", m.n), period.unit)
             else:

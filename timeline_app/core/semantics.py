@@ -84,7 +84,15 @@ class Holiday:
     anchor: str = "dct"
 
 
-Meaning = Fixed | Shift | Named | Clock | Literal | Holiday
+@dataclass(frozen=True, slots=True)
+class SamePeriod:
+    """The reporting period last named, in another year: "the 1988 quarter" after "the third
+    quarter of 1989" is 1988-Q3; with no period named before, just the year."""
+
+    year: int
+
+
+Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod
 
 
 def holiday_in(spec: str, year: int) -> datetime:
