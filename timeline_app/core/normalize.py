@@ -247,7 +247,8 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         try:
             if isinstance(m, SamePeriod):
                 anchor = period
-                value = format_at(period.when.replace(year=m.year), period.unit) if period else f"{m.year:04d}"
+                value = (format_at(period.when.replace(year=m.year), period.unit) if period
+                         else f"{m.year:04d}")
             elif shifted_period and period is not None:
                 anchor = period
                 value = format_at(add_units(period.when, "Y", m.n), period.unit)
