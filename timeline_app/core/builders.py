@@ -124,7 +124,8 @@ def build_date(rs: RuleSet, c: Candidate) -> Meaning:
     if day is not None and not 1 <= day <= 31:
         raise NoMeaning("day out of range")
     if year is not None and month is not None and day is not None:
-        return Fixed(f"{year:04d}-{month:02d}-{day:02d}")
+        pod = _pod(rs, c)
+        return Fixed(f"{year:04d}-{month:02d}-{day:02d}" + (f"T{pod}" if pod else ""))
     if year is not None and month is not None:
         return Fixed(f"{year:04d}-{month:02d}")
     if year is not None:
