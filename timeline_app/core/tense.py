@@ -97,6 +97,10 @@ def _right_cues(words: list[str], window: int) -> list[Cue]:
 _VERB_FOLLOWERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "this", "that", "these", "those",
                              "our", "my", "your", "some", "no", "in", "on", "at", "to", "by", "for", "with",
                              "from", "into", "after", "before", "him", "them", "it", "us", "me", "up", "out"})
+# Words after "to" that do not make an infinitive ("fell to 5% in May": the number is no word).
+_NOT_INFINITIVE = frozenset({"the", "a", "an", "be", "in", "on", "at", "by", "for", "from", "of", "with",
+                             "into", "until", "since", "during", "before", "after", "about", "around",
+                             "its", "his", "her", "their", "this", "that", "early", "late", "mid"})
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "does",
                           "shall", "'ll"})
 _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective"})
@@ -125,7 +129,7 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     if left and left[-1].lower() in _DETERMINERS:
         return None  # "the Jan. 14 deadline": the date qualifies a noun; the verb does not govern it
     if len(left) > 1 and left[-2] == "to" and left[-1].islower() \
-            and left[-1].isalpha() and left[-1] not in ("the", "a", "an", "be"):
+            and left[-1].isalpha() and left[-1] not in _NOT_INFINITIVE:
         return Tense.FUTURE, " ".join(left[-2:])  # "set to expire Nov. 6": an infinitive looks ahead
     # The verb right before the expression decides ("announced Friday"); past that, strong cues
     # come before weak ones ("will redeem preferred shares on Oct. 31"), left before right.
