@@ -23,7 +23,11 @@ class Tense(StrEnum):
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z']+(?:\.(?=\s+[a-z0-9]))?|[.,;:!?\"“”()—–]")
 _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled", "expected",
                      "expects", "upcoming", "intends", "aims", "would", "next", "tomorrow",
-                     "payable"})
+                     "payable",
+                     # The present of scheduling verbs speaks of what is planned: "the law takes
+                     # effect in January", "the trial begins on Monday".
+                     "takes", "begins", "starts", "opens", "expires", "resumes", "reopens",
+                     "kicks", "convenes", "reconvenes"})
 _FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"), ("plans", "to"),
                            ("plan", "to"), ("planned", "to"), ("planning", "to"), ("set", "to"),
                            ("due", "to"), ("hopes", "to"), ("wants", "to"), ("soon", "as"),
