@@ -19,8 +19,8 @@ class Tense(StrEnum):
 
 
 # Acronyms ("U.S.") and abbreviations before a number or a lower-case word ("Nov. 21") keep their
-# dot, so that only a real sentence end stops the search.
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z']+(?:\.(?=\s+[a-z0-9]))?|[.,;:!?\"“”()—–]")
+# dot, and numbers keep theirs ("9.5 million"), so that only a real sentence end stops the search.
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z']+(?:\.(?=\s+[a-z0-9]))?|\d+(?:[.,]\d+)*|[.,;:!?\"“”()—–]")
 _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled", "expected",
                      "expects", "upcoming", "intends", "aims", "would", "next", "tomorrow",
                      "payable",
@@ -31,7 +31,8 @@ _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled"
 _FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"), ("plans", "to"),
                            ("plan", "to"), ("planned", "to"), ("planning", "to"), ("set", "to"),
                            ("due", "to"), ("hopes", "to"), ("wants", "to"), ("soon", "as"),
-                           ("early", "as"), ("ahead", "of")})
+                           ("early", "as"), ("ahead", "of"), ("planned", "for"),
+                           ("scheduled", "for"), ("set", "for"), ("slated", "for"), ("due", "on")})
 # Words that open a new clause: the verb beyond them governs something else.
 _CLAUSE_OPENERS = frozenset({"where", "which", "who", "whom", "whose", "when", "while", "because",
                              "although", "though", "but", "whereas", "if", "unless", "since"})
@@ -107,7 +108,8 @@ _NOT_INFINITIVE = frozenset({"the", "a", "an", "be", "in", "on", "at", "by", "fo
                              "its", "his", "her", "their", "this", "that", "early", "late", "mid"})
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "does",
                           "shall", "'ll"})
-_DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective"})
+# ("to" only reaches month days: "extended to Nov. 20"; before a weekday the clause decides.)
+_DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective", "to"})
 # Verbs that move something to, or set, a later date: "postponed until Tuesday", "gave them until
 # Friday" look ahead even in the past tense.
 _DELAY = frozenset({"postponed", "delayed", "adjourned", "extended", "deferred", "rescheduled", "moved",
