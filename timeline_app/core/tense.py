@@ -140,8 +140,11 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     # The verb right before the expression decides ("announced Friday"); past that, strong cues
     # come before weak ones ("will redeem preferred shares on Oct. 31"), left before right.
     lefts, rights = _left_cues(left, window), _right_cues(right, window)
-    passes = ((lefts[:2], (True, False)), (lefts[2:], (True,)), (rights, (True,)),
-              (lefts[2:], (False,)), (rights, (False,)))
+    # Beyond the two words before it, cues from both sides by distance (left first on ties).
+    by_distance = sorted([(i, 0, cue) for i, cue in enumerate(lefts[2:], start=2)]
+                         + [(i, 1, cue) for i, cue in enumerate(rights)], key=lambda x: x[:2])
+    rest = [cue for *_, cue in by_distance]
+    passes = ((lefts[:2], (True, False)), (rest, (True,)), (rest, (False,)))
     for cues, strengths in passes:
         for word, following, before in cues:
             found = _classify(word, following)
