@@ -10,14 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from .abbreviations import ABBREVIATIONS
 from .model import Article, Event, Granularity, Span, TimeExpression
-
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen col lt sgt capt cmdr adm maj cpl pvt rev sen rep gov pres st sr jr
-co corp inc ltd bros no vs etc al approx est dept univ assn ave blvd rd mt ft
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-u.s u.k u.n e.u a.m p.m i.e e.g d.c l.a n.y
-""".split())
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")

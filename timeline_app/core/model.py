@@ -100,10 +100,6 @@ class DCT:
         """Midnight of the DCT's day: the anchor for day-level arithmetic."""
         return datetime.fromisoformat(self.value[:10])
 
-    @property
-    def moment(self) -> datetime:
-        return datetime.fromisoformat(self.value)
-
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"value": self.value, "origin": str(self.origin),
                                   "confidence": round(self.confidence, 2)}
@@ -197,17 +193,6 @@ class Analysis:
 
     timexes: tuple[TimeExpression, ...] = ()
     events: tuple[Event, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A failure tied to one file: shown to the user, never raised past the pipeline."""
-
-    source: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..rules.loader import Rule, RuleSet, default_ruleset
+from .abbreviations import ABBREVIATIONS
 from .model import Span
 
 
@@ -134,6 +135,4 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
 def _keeps_dot(text: str, start: int, end: int) -> bool:
     """A final dot belongs to an abbreviation ("Sept.", "p.m.") but not to a sentence end."""
     word = text[start:end].rsplit(" ", 1)[-1].lower()
-    return word in {"a.m.", "p.m.", "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.",
-                    "nov.", "dec.", "jun.", "jul.", "mon.", "tue.", "tues.", "wed.", "thu.", "thurs.",
-                    "fri.", "sat.", "sun."}
+    return word.endswith(".") and word[:-1] in ABBREVIATIONS

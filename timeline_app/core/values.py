@@ -144,11 +144,6 @@ def is_valid(value: str, type_: TimexType | str) -> bool:
     return bool(_PARTIAL_RE.match(value)) and "X" in value
 
 
-def granularity_of(value: str) -> Granularity | None:
-    parsed = parse_value(value)
-    return parsed[1] if parsed else None
-
-
 def format_day(d: datetime | date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
