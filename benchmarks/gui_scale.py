@@ -241,10 +241,8 @@ def synthetic_part(app: QApplication, window: MainWindow, meter: StallMeter, arg
     settle(app, window)
     load_s = time.perf_counter() - t0
     meter.stop()
-    n_events = sum(len(e.analysis.events) for e in window.session.entries)
-    print(f"show {len(window.session.entries)} analysed articles / {n_events:,} events: {load_s:.2f} s "
-          f"(event loop stall max {max(meter.gaps or [0]) * 1000:.0f} ms, "
-          f"p95 {percentile(meter.gaps or [0], 0.95) * 1000:.0f} ms)")
+    print(f"show {len(window.session.entries)} analysed articles / {count_events(window):,} events: "
+          f"{load_s:.2f} s ({stalls(meter)})")
     t0 = time.perf_counter()
     window._refresh_views()
     print(f"one full refresh of every view at this size: {(time.perf_counter() - t0) * 1000:.0f} ms")
@@ -261,6 +259,16 @@ def synthetic_part(app: QApplication, window: MainWindow, meter: StallMeter, arg
     settle(app, window)
 
 
+def count_events(window: MainWindow) -> int:
+    return sum(len(e.analysis.events) for e in window.session.entries)
+
+
+def stalls(meter: StallMeter) -> str:
+    """How long the event loop was blocked while work went on: max and 95th percentile."""
+    gaps = meter.gaps or [0]
+    return f"event loop stall max {max(gaps) * 1000:.0f} ms, p95 {percentile(gaps, 0.95) * 1000:.0f} ms"
+
+
 def files_part(app: QApplication, window: MainWindow, meter: StallMeter, args: argparse.Namespace,
                rng: random.Random, tmp: Path) -> None:
     folder = tmp / "articles"
@@ -272,10 +280,8 @@ def files_part(app: QApplication, window: MainWindow, meter: StallMeter, args: a
     settle(app, window)
     files_s = time.perf_counter() - t0
     meter.stop()
-    n_events = sum(len(e.analysis.events) for e in window.session.entries)
     print(f"load {len(window.session.entries)} files through the pipeline (background thread): {files_s:.2f} s, "
-          f"{n_events:,} events; event loop stall max {max(meter.gaps or [0]) * 1000:.0f} ms, "
-          f"p95 {percentile(meter.gaps or [0], 0.95) * 1000:.0f} ms (target: 1,000 articles < 10 s)")
+          f"{count_events(window):,} events; {stalls(meter)} (target: 1,000 articles < 10 s)")
 
 
 if __name__ == "__main__":
