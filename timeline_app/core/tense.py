@@ -61,6 +61,8 @@ def _classify(word: str, following: str | None) -> tuple[Tense, bool] | None:
     """The tense a word shows and whether it is a strong cue (an auxiliary, a listed verb form)
     rather than a weak one (any word ending in -ed, which may be an adjective: "preferred")."""
     w = word.lower()
+    if w == "next" and following == "to":
+        return None  # "next to the embassy": a preposition, not "next week"
     if w in _FUTURE:
         return Tense.FUTURE, True
     if following is not None and (w, following.lower()) in _FUTURE_PAIRS:
@@ -89,11 +91,13 @@ def _left_cues(words: list[str], window: int) -> list[Cue]:
             for j in range(len(words) - 1, start - 1, -1)]
 
 
-def _right_cues(words: list[str], window: int) -> list[Cue]:
-    """Words right of the expression up to the clause end (a comma ends it too), nearest first."""
+def _right_cues(words: list[str], window: int, fronted: bool = False) -> list[Cue]:
+    """Words right of the expression up to the clause end, nearest first. A comma ends it too,
+    unless the expression is fronted ("In January, the company brought in ..."): then the
+    clause it modifies follows the comma."""
     end = 0
-    while end < min(len(words), window) and words[end] not in _CLAUSE_END and words[end] != "," \
-            and words[end].lower() not in _CLAUSE_OPENERS:
+    while end < min(len(words), window) and words[end] not in _CLAUSE_END \
+            and (words[end] != "," or fronted) and words[end].lower() not in _CLAUSE_OPENERS:
         end += 1
     return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(0, j - 3):j])
             for j in range(end)]
@@ -115,6 +119,30 @@ _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective", 
 _DELAY = frozenset({"postponed", "delayed", "adjourned", "extended", "deferred", "rescheduled", "moved",
                     "pushed", "put", "suspended", "gave", "given", "granted"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
+# Verbs of planning look ahead whatever their tense: "protesters planned a rally on Saturday",
+# "they were planning to march Sunday" speak of a Saturday or Sunday still to come.
+_PLANNING = frozenset({"planned", "planning", "scheduled", "scheduling", "arranged", "arranging"})
+# A relative pronoun right before an -ed word makes it a verb: "shootings that injured doctors".
+_RELATIVES = frozenset({"that", "who", "which"})
+# Words that may stand before a time expression fronted in its clause ("In January, ..."):
+# the verb it modifies comes after the comma.
+_FRONTING = frozenset({"in", "on", "at", "during", "early", "late", "also", "and", "then", "but", "only",
+                       "by", "until", "since", "last", "this", "next", "the", "of", "from", "for"})
+
+
+def _fronted(left: list[str], lefts: list[Cue], right: list[str]) -> bool:
+    """True when the expression opens its sentence, with at most a preposition before it,
+    and a comma after it: "In January, ...", "Also on Friday, ..."."""
+    before_clause = left[len(left) - len(lefts) - 1] if len(left) > len(lefts) else None
+    return bool(right) and right[0] == "," and (before_clause is None or before_clause in _CLAUSE_END) \
+        and all(w.lower() in _FRONTING for w, _, _ in lefts)
+
+
+def _plans(word: str, following: str | None) -> bool:
+    """True for a planning verb with its object ("planned a rally") or after an auxiliary
+    ("were planning"); "as previously planned Saturday" plans nothing new."""
+    w, f = word.lower(), (following or "").lower()
+    return w in _PLANNING and f in _DETERMINERS or w in _AUXILIARIES and f in _PLANNING
 
 
 def tense_near(text: str, start: int, end: int, window: int = 12,
@@ -129,6 +157,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     deadline = left[-1] if left and left[-1].lower() in _DEADLINE else None
     if deadline and deadline_decides:
         return Tense.PRESENT, deadline
+    if left and left[-1].lower() == "since":
+        return Tense.PAST, left[-1]  # "on patrol since March": a start already behind us
     if text[end:end + 2] in ("'s", "’s"):
         # "Wednesday's ruling": a day named as the time of something already done.
         return Tense.PAST, text[start:end + 2]
@@ -139,7 +169,17 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
         return Tense.FUTURE, " ".join(left[-2:])  # "set to expire Nov. 6": an infinitive looks ahead
     # The verb right before the expression decides ("announced Friday"); past that, strong cues
     # come before weak ones ("will redeem preferred shares on Oct. 31"), left before right.
-    lefts, rights = _left_cues(left, window), _right_cues(right, window)
+    lefts = _left_cues(left, window)
+    if _fronted(left, lefts, right):
+        # The adverbial modifies the main verb after the comma, whose own form tells the tense
+        # ("In September, it announced plans to ...": "announced", not "plans to"; "On Friday,
+        # the government planned to pay": a past plan, not a future payment).
+        for word, following, _ in _right_cues(right, window + 8, fronted=True):
+            found = _classify(word, following)
+            if found is not None:
+                past_form = word.lower().endswith("ed") or word.lower() in _PAST
+                return (Tense.PAST if past_form else found[0]), word
+    rights = _right_cues(right, window)
     # Beyond the two words before it, cues from both sides by distance (left first on ties).
     by_distance = sorted([(i, 0, cue) for i, cue in enumerate(lefts[2:], start=2)]
                          + [(i, 1, cue) for i, cue in enumerate(rights)], key=lambda x: x[:2])
@@ -148,7 +188,12 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     for cues, strengths in passes:
         for word, following, before in cues:
             found = _classify(word, following)
+            if found is not None and found[0] is Tense.PAST and before[-1:] \
+                    and before[-1].lower() in _RELATIVES:
+                found = (Tense.PAST, True)
             if found is not None and found[1] in strengths:
+                if found[0] is Tense.PAST and _plans(word, following):
+                    return Tense.FUTURE, f"{word} {following}"
                 # "will be held", "can be exercised": a participle under a modal looks ahead.
                 # Case kept: "Theresa May spoke" has no modal in it.
                 if found[0] is Tense.PAST and (
