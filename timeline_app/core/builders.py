@@ -164,6 +164,9 @@ def build_relative(rs: RuleSet, c: Candidate) -> Meaning:
 _YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
 
 
+_SHIFT_UNIT = {"H": "HOUR", "S": "SEC"}
+
+
 def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
     unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
@@ -176,6 +179,8 @@ def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     if unit in _YEARS_IN:
         # "a decade ago" is the year ten years back (2006 from 2016), not the 2000s.
         return Shift(unit="Y", n=sign * float(n) * _YEARS_IN[unit], anchor=_anchor(c))
+    # The unit table speaks ISO durations, where H is an hour; a shift's H is a half-year.
+    unit = _SHIFT_UNIT.get(unit, unit)
     return Shift(unit=unit, n=sign * float(n), anchor=_anchor(c))
 
 

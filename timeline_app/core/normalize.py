@@ -41,7 +41,10 @@ _GRAN_UNIT = {
     Granularity.CENTURY: "CE", Granularity.DECADE: "DE", Granularity.YEAR: "Y",
     Granularity.HALF: "H", Granularity.QUARTER: "Q", Granularity.SEASON: "M",
     Granularity.MONTH: "M", Granularity.WEEK: "W", Granularity.WEEKEND: "W",
+    # After a clock time, "an hour later" is a clock time too.
+    Granularity.HOUR: "HOUR", Granularity.MINUTE: "MIN", Granularity.SECOND: "SEC",
 }
+_DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
 
 
 @dataclass(slots=True)
@@ -193,7 +196,7 @@ def _anchor_for(m: Meaning, need: str | None, dct: _Anchor | None, last: _Anchor
         return last or dct
     if need != "dct":
         return None
-    if isinstance(m, Clock) and m.day is None and last is not None and last.unit == "D":
+    if isinstance(m, Clock) and m.day is None and last is not None and last.unit in _DAY_OR_FINER:
         return last  # "The bomb went off at 10:35 a.m.": on the day just talked about
     return dct or last  # a narrative without a DCT: the last mentioned date
 
@@ -273,7 +276,11 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         ))
         if interval is not None and gran is not None and value is not None:
             last = _anchor_from(tid, value, interval, gran, surface)
-            if last.unit in _PERIOD_UNITS and not shifted_period:
+            # Comparisons are made with a reported period: one begun by the document date (not
+            # "the third quarter of 1990" in a forecast), named outright rather than as a
+            # year-ago twin ("the 1988 period").
+            if last.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
+                    and (dct_anchor is None or interval.start <= dct_anchor.when):
                 period = last
     return out
 

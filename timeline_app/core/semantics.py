@@ -21,7 +21,7 @@ weekday_codes = (MO, TU, WE, TH, FR, SA, SU)
 
 # Coarser units first: used to keep a shifted value no finer than its anchor.
 UNIT_RANK = {"CE": 9, "DE": 8, "Y": 7, "H": 6, "Q": 5, "SE": 4, "M": 4, "W": 3, "WE": 3, "D": 2,
-             "HOUR": 1, "MIN": 0}
+             "HOUR": 1, "MIN": 0, "SEC": -1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +148,8 @@ def add_units(anchor: datetime, unit: str, n: float) -> datetime:
         return anchor + timedelta(hours=n)
     if unit == "MIN":
         return anchor + timedelta(minutes=n)
+    if unit == "SEC":
+        return anchor + timedelta(seconds=n)
     raise ValueError(f"unknown unit {unit}")
 
 
@@ -173,6 +175,8 @@ def format_at(d: datetime, unit: str) -> str:
         return format_day(d)
     if unit == "HOUR":
         return f"{format_day(d)}T{d.hour:02d}"
+    if unit == "SEC":
+        return f"{format_day(d)}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}"
     return f"{format_day(d)}T{d.hour:02d}:{d.minute:02d}"
 
 
