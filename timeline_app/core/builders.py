@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..rules.loader import RuleSet, table_key
-from .semantics import Clock, Fixed, Holiday, Literal, Meaning, Named, SamePeriod, Shift
+from .semantics import Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift
 from .tagger import Candidate
 
 
@@ -380,9 +380,36 @@ def build_holiday(rs: RuleSet, c: Candidate) -> Meaning:
 
 def build_same_period(rs: RuleSet, c: Candidate) -> Meaning:
     year = _year(c.groups)
-    if year is None:
+    if year is not None:
+        return SamePeriod(year)
+    years = _rel(rs, c)
+    if years is None:
         raise NoMeaning("no year")
-    return SamePeriod(year)
+    return SamePeriod(None, years)
+
+
+def build_in_year(rs: RuleSet, c: Candidate) -> Meaning:
+    """A month, day, quarter, half or season of a year named relative to now: "June last year",
+    "this year's third quarter"."""
+    g = c.groups
+    years = _rel(rs, c)
+    if years is None:
+        raise NoMeaning("no year")
+    if "month" in g:
+        month = _month(rs, g["month"])
+        if "day" in g:
+            day = _day(g["day"])
+            if not 1 <= day <= 31:
+                raise NoMeaning("day out of range")
+            return InYear(years, "monthday", month, day=day)
+        return InYear(years, "month", month)
+    if "season" in g:
+        return InYear(years, "season", season=rs.lookup("season", g["season"]) or "SU")
+    kind = c.rule.params.get("unit", "quarter")
+    index = int(rs.lookup("ordinal", g["ordinal"]) or 0)
+    if not 1 <= index <= (4 if kind == "quarter" else 2):
+        raise NoMeaning(f"no such {kind}")
+    return InYear(years, kind, index)
 
 
 def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
@@ -400,7 +427,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "set": build_set, "time": build_time, "part-of-day": build_part_of_day, "anaphor": build_anaphor,
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
     "century": build_century, "literal": build_literal, "weekend": build_weekend, "holiday": build_holiday,
-    "spelled-year": build_spelled_year, "same-period": build_same_period,
+    "spelled-year": build_spelled_year, "same-period": build_same_period, "in-year": build_in_year,
 }
 
 

@@ -20,6 +20,7 @@ from .semantics import (
     Clock,
     Fixed,
     Holiday,
+    InYear,
     Literal,
     Meaning,
     Named,
@@ -28,6 +29,7 @@ from .semantics import (
     add_units,
     format_at,
     resolve_holiday,
+    resolve_in_year,
     resolve_named,
     resolve_shift,
 )
@@ -67,6 +69,7 @@ _DCT_LABEL = {"dateline": "the dateline", "html-meta": "the publication date",
               "timeml": "the document date", "filename": "the date in the file name",
               "user": "the date you set"}
 _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+_YEARS_AWAY = {-1: "a year before", 0: "in", 1: "a year after"}
 
 
 def _noun(m: Named | Holiday, value: str, surface: str) -> str:
@@ -99,7 +102,11 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
     if isinstance(m, Fixed):
         return f"{shown}, stated in full"
     if isinstance(m, SamePeriod):
+        if m.year is None:
+            return f"{shown}: the same period as{at}, {_YEARS_AWAY[m.years]}"
         return f"{shown}: the same period as{at}, in {m.year}" if anchor else f"{shown}, stated in full"
+    if isinstance(m, InYear):
+        return f"{shown}: {_YEARS_AWAY[m.years]} the year of{at}"
     if isinstance(m, Literal):
         return {"PRESENT_REF": "the present, as of the document date",
                 "PAST_REF": "some time in the past, not placeable on the timeline",
@@ -148,8 +155,11 @@ _UNIT_NAME = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day
 
 def _needs(m: Meaning) -> str | None:
     """Which anchor a meaning needs: "dct", "previous", or None."""
-    if isinstance(m, (Fixed, Literal, SamePeriod)) or isinstance(m, Holiday) and m.year is not None:
+    if isinstance(m, (Fixed, Literal)) or isinstance(m, Holiday) and m.year is not None \
+            or isinstance(m, SamePeriod) and m.year is not None:
         return None
+    if isinstance(m, SamePeriod):
+        return "dct"  # "last year's quarter": a year counted from the period's, or the document's
     if isinstance(m, Clock):
         return _needs(m.day) if m.day is not None else "dct"
     return m.anchor
@@ -166,6 +176,8 @@ def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | N
         return resolve_named(m, anchor.when, tense)
     if isinstance(m, Holiday):
         return resolve_holiday(m, anchor.when, tense)
+    if isinstance(m, InYear):
+        return resolve_in_year(m, anchor.when)
     if isinstance(m, Shift):
         return resolve_shift(m, anchor.when, anchor.unit)
     if isinstance(m, Clock):
@@ -248,9 +260,11 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                           and c.rule.build in ("offset", "anaphor"))
         try:
             if isinstance(m, SamePeriod):
-                anchor = period
-                value = (format_at(period.when.replace(year=m.year), period.unit) if period
-                         else f"{m.year:04d}")
+                base = period or anchor
+                year = m.year if m.year is not None else (base.when.year + m.years if base else None)
+                anchor = period or (anchor if m.year is None else None)
+                value = (None if year is None else format_at(period.when.replace(year=year), period.unit)
+                         if period else f"{year:04d}")
             elif shifted_period and period is not None:
                 anchor = period
                 value = format_at(add_units(period.when, "Y", m.n), period.unit)

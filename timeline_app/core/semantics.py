@@ -87,12 +87,39 @@ class Holiday:
 @dataclass(frozen=True, slots=True)
 class SamePeriod:
     """The reporting period last named, in another year: "the 1988 quarter" after "the third
-    quarter of 1989" is 1988-Q3; with no period named before, just the year."""
+    quarter of 1989" is 1988-Q3; with no period named before, just the year. ``year`` None
+    counts ``years`` from the period's year (or the document's): "last year's quarter"."""
 
-    year: int
+    year: int | None
+    years: int = 0
 
 
-Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod
+@dataclass(frozen=True, slots=True)
+class InYear:
+    """A named part of the year ``years`` away from the anchor's: "June last year" (2015-06 from
+    2016), "next year's first quarter" (2017-Q1), "Feb. 3 this year" (2016-02-03)."""
+
+    years: int
+    kind: str  # month | monthday | quarter | half | season
+    index: int = 0
+    day: int | None = None
+    season: str | None = None
+    anchor: str = "dct"
+
+
+Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod | InYear
+
+
+def resolve_in_year(m: InYear, anchor: datetime) -> str:
+    year = anchor.year + m.years
+    if m.kind == "month":
+        return f"{year:04d}-{m.index:02d}"
+    if m.kind == "monthday":
+        datetime(year, m.index, m.day or 0)  # raises ValueError for "Feb. 30"
+        return f"{year:04d}-{m.index:02d}-{m.day:02d}"
+    if m.kind == "season":
+        return f"{year:04d}-{m.season or 'SU'}"
+    return f"{year:04d}-{'Q' if m.kind == 'quarter' else 'H'}{m.index}"
 
 
 def holiday_in(spec: str, year: int) -> datetime:
