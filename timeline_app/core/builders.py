@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..rules.loader import RuleSet, table_key
-from .semantics import Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift
+from .semantics import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift
 from .tagger import Candidate
 
 
@@ -421,6 +421,20 @@ def build_literal(rs: RuleSet, c: Candidate) -> Meaning:
     return Literal(c.rule.params["value"])
 
 
+def build_around(rs: RuleSet, c: Candidate) -> Meaning:
+    """"the day before last Tuesday", "the week of March 6": ``inner`` names the builder of the
+    date inside, ``unit`` the unit counted, and ``dir`` (before/after) or ``shift`` how many."""
+    inner = BUILDERS[c.rule.params["inner"]](rs, c)
+    if not isinstance(inner, (Named, Holiday, Fixed)):
+        raise NoMeaning("no date to count from")
+    if "dir" in c.groups:
+        n = -1 if table_key(c.groups["dir"]) == "before" else 1
+    else:
+        n = int(c.rule.params.get("shift", "0"))
+    unit = c.rule.params.get("unit") or _unit(rs, c.groups["unit"])
+    return Around(inner, unit, n)
+
+
 BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "date": build_date, "month": build_month, "weekday": build_weekday, "relative": build_relative,
     "offset": build_offset, "deictic": build_deictic, "ref": build_ref, "duration": build_duration,
@@ -428,6 +442,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
     "century": build_century, "literal": build_literal, "weekend": build_weekend, "holiday": build_holiday,
     "spelled-year": build_spelled_year, "same-period": build_same_period, "in-year": build_in_year,
+    "around": build_around,
 }
 
 

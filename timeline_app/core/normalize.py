@@ -17,6 +17,7 @@ from ..rules.loader import RuleSet, default_ruleset
 from .builders import NoMeaning, build
 from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
 from .semantics import (
+    Around,
     Clock,
     Fixed,
     Holiday,
@@ -139,6 +140,15 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
         count = abs(m.n)
         direction = "before" if m.n < 0 else "after"
         return f"{shown}: {count:g} {unit}{'s' if count != 1 else ''} {direction}{at}"
+    if isinstance(m, Around):
+        unit = _UNIT_NAME.get(m.unit, m.unit)
+        inner = _resolve(m.inner, anchor, tense[0] if tense else None)
+        if inner is None:
+            return shown
+        said = _describe(m.inner, inner, anchor, tense, surface).split(": ", 1)[-1]
+        relation = {-1: f"the {unit} before", 0: f"the {unit} of", 1: f"the {unit} after"}.get(
+            m.n, f"{m.n:+d} {unit}s from")
+        return f"{shown}: {relation} {human(inner)}, {said}"
     if isinstance(m, Clock):
         clock = value[11:] if len(value) > 11 else value
         if m.day is None:
@@ -162,6 +172,8 @@ def _needs(m: Meaning) -> str | None:
         return "dct"  # "last year's quarter": a year counted from the period's, or the document's
     if isinstance(m, Clock):
         return _needs(m.day) if m.day is not None else "dct"
+    if isinstance(m, Around):
+        return _needs(m.inner)
     return m.anchor
 
 
@@ -170,6 +182,10 @@ def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | N
         return m.value
     if isinstance(m, Holiday) and m.year is not None:
         return resolve_holiday(m, datetime(m.year, 1, 1), None)
+    if isinstance(m, Around):
+        inner = _resolve(m.inner, anchor, tense)
+        parsed = parse_value(inner) if inner else None
+        return format_at(add_units(parsed[0].start, m.unit, m.n), m.unit) if parsed else None
     if anchor is None:
         return None
     if isinstance(m, Named):
@@ -193,6 +209,8 @@ def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | N
 
 def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
     """The tense that places a name without a year ("Tuesday", "March"), or None."""
+    if isinstance(m, Around):
+        m = m.inner
     placed_by_tense = (isinstance(m, (Named, Holiday)) and m.rel is None
                        or isinstance(m, Clock) and isinstance(m.day, Named))
     if not placed_by_tense:

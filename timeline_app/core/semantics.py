@@ -107,7 +107,17 @@ class InYear:
     anchor: str = "dct"
 
 
-Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod | InYear
+@dataclass(frozen=True, slots=True)
+class Around:
+    """A day or week counted from a date named inside the expression: "the day before last
+    Tuesday" is the day (D) -1 from that Tuesday, "the week of March 6" the week (W) 0 from it."""
+
+    inner: Named | Holiday | Fixed
+    unit: str
+    n: int
+
+
+Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod | InYear | Around
 
 
 def resolve_in_year(m: InYear, anchor: datetime) -> str:

@@ -16,7 +16,7 @@ Layout under ``resources/rules/<lang>/``:
 
   ``negative: NAME`` starts a negative rule (a match removes every candidate inside it);
   its examples end in ``→ none``. Keys: match, type, build, mod, priority, example,
-  requires, and the builder's parameters (unit, n, value, pod, anchor, direction).
+  requires, and the builder's parameters (unit, n, value, pod, anchor, direction, inner, shift).
 
   ``requires:`` names the trigger families (``normalization/trigger.tsv``, plus ``digit``)
   of which every match holds a word; the tagger runs the rule only around such words.
@@ -38,9 +38,9 @@ TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 BUILDERS = frozenset({
     "date", "weekday", "month", "relative", "offset", "deictic", "ref", "duration", "set",
     "time", "part-of-day", "anaphor", "season", "quarter", "decade", "century", "literal", "weekend",
-    "holiday", "spelled-year", "same-period", "in-year",
+    "holiday", "spelled-year", "same-period", "in-year", "around",
 })
-PARAMS = frozenset({"unit", "n", "value", "pod", "anchor", "direction", "mod"})
+PARAMS = frozenset({"unit", "n", "value", "pod", "anchor", "direction", "mod", "inner", "shift"})
 _REF = re.compile(r"%([a-z_][a-z0-9_]*)")
 _EXAMPLE = re.compile(
     r"^(?P<text>.*?\[\[(?P<expr>.+?)\]\].*?)\s*(?:@\s*(?P<dct>\S+)\s*)?→\s*(?P<value>\S+)(?:\s+(?P<mod>[A-Z_]+))?\s*$"
