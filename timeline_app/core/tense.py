@@ -82,12 +82,14 @@ Cue = tuple[str, str | None, list[str]]  # a word, the word after it, the three 
 
 
 def _left_cues(words: list[str], window: int) -> list[Cue]:
-    """Words left of the expression back to the clause start, nearest first."""
-    start = len(words)
-    while start > 0 and len(words) - start < window and words[start - 1] not in _CLAUSE_END \
-            and words[start - 1].lower() not in _CLAUSE_OPENERS:
-        start -= 1
-    return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(start, j - 3):j])
+    """Words left of the expression back to the clause start (at most ``window``), nearest
+    first; the words before each cue may reach past the window ("will be named ... in
+    December": "will be" decides for "named")."""
+    clause = len(words)
+    while clause > 0 and words[clause - 1] not in _CLAUSE_END and words[clause - 1].lower() not in _CLAUSE_OPENERS:
+        clause -= 1
+    start = max(clause, len(words) - window)
+    return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(clause, j - 3):j])
             for j in range(len(words) - 1, start - 1, -1)]
 
 
@@ -138,6 +140,21 @@ def _fronted(left: list[str], lefts: list[Cue], right: list[str]) -> bool:
         and all(w.lower() in _FRONTING for w, _, _ in lefts)
 
 
+# A plan in the past perfect was overtaken by events, so it does not look ahead: "the offer had
+# been scheduled to expire at midnight Friday" (it was extended) is the Friday just past, "had
+# been set to expire Nov. 6" the nearest Nov. 6 (the present reading: nearest, and for a weekday
+# the latest).
+_PLAN_WORDS = frozenset({"scheduled", "due", "expected", "set", "slated", "supposed", "planned", "hoped",
+                         "intended", "meant"})
+
+
+def _unrealised_plan(words: list[str]) -> bool:
+    tail = [w.lower() for w in words[-3:]]
+    if len(tail) < 2 or tail[-1] not in _PLAN_WORDS:
+        return False
+    return tail[-2] == "had" or tail[-3:-1] == ["had", "been"]
+
+
 def _plans(word: str, following: str | None) -> bool:
     """True for a planning verb with its object ("planned a rally") or after an auxiliary
     ("were planning"); "as previously planned Saturday" plans nothing new."""
@@ -166,6 +183,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
         return None  # "the Jan. 14 deadline": the date qualifies a noun; the verb does not govern it
     if len(left) > 1 and left[-2] == "to" and left[-1].islower() \
             and left[-1].isalpha() and left[-1] not in _NOT_INFINITIVE:
+        if _unrealised_plan(left[:-2]):
+            return Tense.PRESENT, " ".join(left[-5:])
         return Tense.FUTURE, " ".join(left[-2:])  # "set to expire Nov. 6": an infinitive looks ahead
     # The verb right before the expression decides ("announced Friday"); past that, strong cues
     # come before weak ones ("will redeem preferred shares on Oct. 31"), left before right.
@@ -192,6 +211,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
                     and before[-1].lower() in _RELATIVES:
                 found = (Tense.PAST, True)
             if found is not None and found[1] in strengths:
+                if found[0] is Tense.FUTURE and _unrealised_plan(before + [word]):
+                    return Tense.PRESENT, " ".join(before[-2:] + [word])
                 if found[0] is Tense.PAST and _plans(word, following):
                     return Tense.FUTURE, f"{word} {following}"
                 # "will be held", "can be exercised": a participle under a modal looks ahead.
