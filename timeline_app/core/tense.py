@@ -155,6 +155,18 @@ def _unrealised_plan(words: list[str]) -> bool:
     return tail[-2] == "had" or tail[-3:-1] == ["had", "been"]
 
 
+# Verbs that commit to a later act: "decided to admit them in early March", "agreed to buy the
+# line in February" place the time on the act decided, which is still to come.
+_COMMITMENT = frozenset({"decided", "agreed", "voted", "promised", "pledged", "vowed", "threatened",
+                         "proposed", "offered", "undertook", "resolved", "threatens", "proposes",
+                         "agrees", "decides"})  # not "offers", "promises": nouns as often as verbs
+
+
+def _committed_infinitive(word: str, before: list[str]) -> bool:
+    return (len(before) >= 2 and before[-1] == "to" and before[-2].lower() in _COMMITMENT
+            and word.isalpha() and word.islower() and word not in _NOT_INFINITIVE)
+
+
 def _plans(word: str, following: str | None) -> bool:
     """True for a planning verb with its object ("planned a rally") or after an auxiliary
     ("were planning"); "as previously planned Saturday" plans nothing new."""
@@ -207,6 +219,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     for cues, strengths in passes:
         for word, following, before in cues:
             found = _classify(word, following)
+            if found is None and _committed_infinitive(word, before):
+                found = (Tense.FUTURE, True)
             if found is not None and found[0] is Tense.PAST and before[-1:] \
                     and before[-1].lower() in _RELATIVES:
                 found = (Tense.PAST, True)
