@@ -134,3 +134,25 @@ def test_version_and_quiet_stderr_in_a_pipe() -> None:
     assert version.returncode == 0 and version.stdout.startswith("timeline-app ")
     done = subprocess.run([sys.executable, "-m", "timeline_app", "extract", SEED], capture_output=True, text=True)
     assert done.returncode == 0 and done.stderr == ""  # no progress line when stderr is not a terminal
+
+
+@pytest.mark.parametrize("command", [["extract", str(default_article())], ["eval", str(default_article())]])
+def test_broken_rule_files_stop_the_command_with_one_message(
+        command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline_app.rules import loader
+
+    rules = tmp_path / "en"
+    for sub in ("patterns", "normalization", "rules"):
+        (rules / sub).mkdir(parents=True)
+    (rules / "rules" / "bad.rules").write_text("rule: broken\nmatch: (\ntype: DATE\nbuild: ref\n", encoding="utf-8")
+    loader.default_ruleset.cache_clear()
+    monkeypatch.setattr(loader, "resource_path", lambda *parts: rules)
+    try:
+        code = main(command)
+    finally:
+        monkeypatch.undo()
+        loader.default_ruleset.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1 and "bad.rules:1" in err[0] and "cannot be used" in err[0]

@@ -19,6 +19,7 @@ from typing import TextIO
 from ..core.evaluate import CorpusResult, ErrorCase, ErrorKind, evaluate_paths
 from ..core.model import TimeExpression
 from ..core.scoring import Counts, measures
+from .rules_check import rules_load
 
 NAME_WIDTH = 34
 
@@ -38,6 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not rules_load("eval"):
+        return 2
     progress = _progress if sys.stderr.isatty() else None
     result = evaluate_paths(args.paths, jobs=max(1, args.jobs), progress=progress)
     if not result.scored:

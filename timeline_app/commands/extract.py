@@ -10,6 +10,7 @@ from ..core.files import expand_inputs
 from ..core.pipeline import process_files, user_dct
 from ..core.serialize import WRITERS, to_json
 from .progress import ProgressLine
+from .rules_check import rules_load
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -28,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             print(f"timeline-app extract: --dct {args.dct!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
             return 2
+    if not rules_load("extract"):
+        return 2
     paths, missing = expand_inputs(args.files)
     results = list(process_files(paths, dct=dct, progress=ProgressLine()))
     from ..core.model import ArticleResult
