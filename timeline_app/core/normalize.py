@@ -104,7 +104,8 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
         return f"{shown}, stated in full"
     if isinstance(m, SamePeriod):
         if m.year is None:
-            return f"{shown}: the same period as{at}, {_YEARS_AWAY[m.years]}"
+            shift = f", {_YEARS_AWAY[m.years]}" if m.years else ""
+            return f"{shown}: the same period as{at}{shift}"
         return f"{shown}: the same period as{at}, in {m.year}" if anchor else f"{shown}, stated in full"
     if isinstance(m, InYear):
         return f"{shown}: {_YEARS_AWAY[m.years]} the year of{at}"
@@ -281,8 +282,12 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                 base = period or anchor
                 year = m.year if m.year is not None else (base.when.year + m.years if base else None)
                 anchor = period or (anchor if m.year is None else None)
-                value = (None if year is None else format_at(period.when.replace(year=year), period.unit)
-                         if period else f"{year:04d}")
+                if year is None:
+                    value = None
+                elif period is not None:
+                    value = format_at(period.when.replace(year=year), period.unit)
+                else:
+                    value = f"{year:04d}"  # no period named: only the year is known
             elif shifted_period and period is not None:
                 anchor = period
                 value = format_at(add_units(period.when, "Y", m.n), period.unit)
