@@ -176,3 +176,10 @@ def test_any_bytes_give_an_article_or_one_line_error(data: bytes, suffix: str) -
             assert 0 <= span.start <= span.end <= len(article.text)
         if article.dct is not None and article.dct.start is not None:
             assert article.dct.end is not None and article.dct.end <= len(article.text)
+
+
+@pytest.mark.parametrize("data", [b"<TimeML><TEXT></TEXT></TimeML>", b"<T4-2KJ><TEXT>  \n </TEXT></T4-2KJ>"])
+def test_timeml_with_an_empty_text_is_refused(data: bytes) -> None:
+    # Found by the fuzz test above: the file parses, but there is nothing to read.
+    with pytest.raises(IngestError, match=r"^drop/empty\.tml: the TimeML TEXT element is empty$"):
+        read_article_bytes(data, "drop/empty.tml")

@@ -181,6 +181,8 @@ def _read_timeml(data: bytes, source: str) -> Article:
     from .timeml import parse_timeml  # imported here: timeml imports IngestError from this module
 
     article = parse_timeml(data, source)
+    if not article.text.strip():
+        raise IngestError(f"{source}: the TimeML TEXT element is empty")
     if article.dct is None:  # a TimeML file without <DCT>: its text may still have a dateline
         article = dataclasses.replace(article, dct=dateline.detect(article.text))
     return article
