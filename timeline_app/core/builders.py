@@ -171,6 +171,8 @@ def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
     unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
     n = _num(rs, g["number"]) if "number" in g else 1
+    if "half" in g and n != "X":  # "a minute and a half later": one and a half minutes
+        n = float(n) + 0.5
     direction = c.rule.params.get("direction") or g.get("dir", "")
     forward = ("later", "after", "from now", "hence", "on", "+", "in", "ahead")
     sign = 1 if table_key(direction) in forward else -1

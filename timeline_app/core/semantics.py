@@ -161,8 +161,15 @@ def resolve_holiday(m: Holiday, anchor: datetime, tense: Tense | None) -> str:
     return _place(cands, anchor, m.rel, tense, default_current=True)
 
 
+_MONTHS_IN = {"Y": 12, "DE": 120, "CE": 1200, "Q": 3, "H": 6}
+
+
 def add_units(anchor: datetime, unit: str, n: float) -> datetime:
     whole = int(n)
+    if unit in _MONTHS_IN and n != whole:  # "a year and a half later": 18 months
+        return add_units(anchor, "M", n * _MONTHS_IN[unit])
+    if unit == "M" and n != whole:  # "two and a half months": the half as days
+        return anchor + relativedelta(months=whole) + timedelta(days=round((n - whole) * 30))
     if unit == "Y":
         return anchor + relativedelta(years=whole)
     if unit == "DE":
