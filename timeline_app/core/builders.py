@@ -46,6 +46,19 @@ def _unit(rs: RuleSet, surface: str) -> str:
     return unit
 
 
+# The unit table speaks ISO durations, where H is an hour and S a second; a shift's H is a
+# half-year, so its hours and seconds are HOUR and SEC.
+_SHIFT_UNIT = {"H": "HOUR", "S": "SEC"}
+
+
+def _shift_unit(rs: RuleSet, c: Candidate) -> str:
+    """The unit a shift counts in: the rule's ``unit`` parameter, else the matched unit word."""
+    if "unit" in c.rule.params:
+        return c.rule.params["unit"]
+    unit = _unit(rs, c.groups["unit"])
+    return _SHIFT_UNIT.get(unit, unit)
+
+
 def _month(rs: RuleSet, surface: str) -> int:
     if surface.isdigit():
         month = int(surface)
@@ -113,7 +126,10 @@ def _anchor(c: Candidate) -> str:
 
 
 def _day(surface: str) -> int:
-    return int(re.match(r"\d+", surface).group())  # type: ignore[union-attr]
+    day = int(re.match(r"\d+", surface).group())  # type: ignore[union-attr]
+    if not 1 <= day <= 31:
+        raise NoMeaning("day out of range")
+    return day
 
 
 def build_date(rs: RuleSet, c: Candidate) -> Meaning:
@@ -121,8 +137,6 @@ def build_date(rs: RuleSet, c: Candidate) -> Meaning:
     year = _year(g)
     month = _month(rs, g["month"]) if "month" in g else None
     day = _day(g["day"]) if "day" in g else None
-    if day is not None and not 1 <= day <= 31:
-        raise NoMeaning("day out of range")
     if year is not None and month is not None and day is not None:
         pod = _pod(rs, c)
         return Fixed(f"{year:04d}-{month:02d}-{day:02d}" + (f"T{pod}" if pod else ""))
@@ -152,7 +166,7 @@ def build_weekday(rs: RuleSet, c: Candidate) -> Meaning:
 
 def build_relative(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
-    unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
+    unit = _shift_unit(rs, c)
     n = _rel(rs, c)
     if n is None:
         raise NoMeaning("no direction")
@@ -164,12 +178,9 @@ def build_relative(rs: RuleSet, c: Candidate) -> Meaning:
 _YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
 
 
-_SHIFT_UNIT = {"H": "HOUR", "S": "SEC"}
-
-
 def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
-    unit = c.rule.params.get("unit") or _unit(rs, g["unit"])
+    unit = _shift_unit(rs, c)
     n = _num(rs, g["number"]) if "number" in g else 1
     if "half" in g and n != "X":  # "a minute and a half later": one and a half minutes
         n = float(n) + 0.5
@@ -181,8 +192,6 @@ def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     if unit in _YEARS_IN:
         # "a decade ago" is the year ten years back (2006 from 2016), not the 2000s.
         return Shift(unit="Y", n=sign * float(n) * _YEARS_IN[unit], anchor=_anchor(c))
-    # The unit table speaks ISO durations, where H is an hour; a shift's H is a half-year.
-    unit = _SHIFT_UNIT.get(unit, unit)
     return Shift(unit=unit, n=sign * float(n), anchor=_anchor(c))
 
 
@@ -304,7 +313,7 @@ def build_part_of_day(rs: RuleSet, c: Candidate) -> Meaning:
 
 
 def build_anaphor(rs: RuleSet, c: Candidate) -> Meaning:
-    unit = c.rule.params.get("unit") or _unit(rs, c.groups["unit"])
+    unit = _shift_unit(rs, c)
     n = _rel(rs, c)
     if "number" in c.groups:
         count = _num(rs, c.groups["number"])
@@ -400,10 +409,7 @@ def build_in_year(rs: RuleSet, c: Candidate) -> Meaning:
     if "month" in g:
         month = _month(rs, g["month"])
         if "day" in g:
-            day = _day(g["day"])
-            if not 1 <= day <= 31:
-                raise NoMeaning("day out of range")
-            return InYear(years, "monthday", month, day=day)
+            return InYear(years, "monthday", month, day=_day(g["day"]))
         return InYear(years, "month", month)
     if "season" in g:
         return InYear(years, "season", season=rs.lookup("season", g["season"]) or "SU")
@@ -433,8 +439,7 @@ def build_around(rs: RuleSet, c: Candidate) -> Meaning:
         n = -1 if table_key(c.groups["dir"]) == "before" else 1
     else:
         n = int(c.rule.params.get("shift", "0"))
-    unit = c.rule.params.get("unit") or _unit(rs, c.groups["unit"])
-    return Around(inner, unit, n)
+    return Around(inner, _shift_unit(rs, c), n)
 
 
 BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {

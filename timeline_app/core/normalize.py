@@ -166,11 +166,11 @@ _UNIT_NAME = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day
 
 def _needs(m: Meaning) -> str | None:
     """Which anchor a meaning needs: "dct", "previous", or None."""
-    if isinstance(m, (Fixed, Literal)) or isinstance(m, Holiday) and m.year is not None \
-            or isinstance(m, SamePeriod) and m.year is not None:
+    if isinstance(m, (Fixed, Literal)) or isinstance(m, Holiday) and m.year is not None:
         return None
     if isinstance(m, SamePeriod):
-        return "dct"  # "last year's quarter": a year counted from the period's, or the document's
+        # "last year's quarter" counts its year from the period's, or else the document's
+        return None if m.year is not None else "dct"
     if isinstance(m, Clock):
         return _needs(m.day) if m.day is not None else "dct"
     if isinstance(m, Around):
@@ -281,7 +281,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             if isinstance(m, SamePeriod):
                 base = period or anchor
                 year = m.year if m.year is not None else (base.when.year + m.years if base else None)
-                anchor = period or (anchor if m.year is None else None)
+                anchor = period or anchor  # no anchor at all when the year is stated
                 if year is None:
                     value = None
                 elif period is not None:

@@ -121,15 +121,14 @@ Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod | InYea
 
 
 def resolve_in_year(m: InYear, anchor: datetime) -> str:
+    """Raises ValueError for a day the year does not have ("Feb. 30")."""
     year = anchor.year + m.years
-    if m.kind == "month":
-        return f"{year:04d}-{m.index:02d}"
-    if m.kind == "monthday":
-        datetime(year, m.index, m.day or 0)  # raises ValueError for "Feb. 30"
-        return f"{year:04d}-{m.index:02d}-{m.day:02d}"
     if m.kind == "season":
         return f"{year:04d}-{m.season or 'SU'}"
-    return f"{year:04d}-{'Q' if m.kind == 'quarter' else 'H'}{m.index}"
+    if m.kind == "monthday":
+        return format_day(datetime(year, m.index, m.day or 0))
+    months, unit = {"month": (1, "M"), "quarter": (3, "Q"), "half": (6, "H")}[m.kind]
+    return format_at(datetime(year, months * (m.index - 1) + 1, 1), unit)
 
 
 def holiday_in(spec: str, year: int) -> datetime:
