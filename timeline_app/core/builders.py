@@ -284,6 +284,8 @@ def build_time(rs: RuleSet, c: Candidate) -> Meaning:
         hour = int(g["hour"])
         minute = int(g["minute"]) if "minute" in g else None
         ampm = table_key(g.get("ampm", "")).replace(" ", "")
+        if "daypart" in g:  # "4 in the morning", "9 at night" (but "2 at night" is a.m.)
+            ampm = "am" if g["daypart"].endswith("morning") or hour < 5 else "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

@@ -274,8 +274,9 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         tense = _tense_for(m, text, c)
         anchor = _anchor_for(m, need, dct_anchor, last)
         # "Profit rose in the third quarter from $4 million a year earlier": the same period a
-        # year before, so the comparison keeps the period's granularity.
-        shifted_period = (isinstance(m, Shift) and m.unit == "Y" and abs(m.n) == 1 and period is not None
+        # year before, so the comparison keeps the period's granularity. Only looking back:
+        # "the plant will be closed over the next year" names a year, not a quarter.
+        shifted_period = (isinstance(m, Shift) and m.unit == "Y" and m.n == -1 and period is not None
                           and c.rule.build in ("offset", "anaphor"))
         try:
             if isinstance(m, SamePeriod):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from .abbreviations import ABBREVIATIONS
+
 
 class Tense(StrEnum):
     PAST = "past"
@@ -20,7 +22,19 @@ class Tense(StrEnum):
 
 # Acronyms ("U.S.") and abbreviations before a number or a lower-case word ("Nov. 21") keep their
 # dot, and numbers keep theirs ("9.5 million"), so that only a real sentence end stops the search.
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z']+(?:\.(?=\s+[a-z0-9]))?|\d+(?:[.,]\d+)*|[.,;:!?\"“”()—–]")
+# A dot before a comma ends no sentence either ("in Birmingham, Ala., killed a guard").
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z']+(?:\.(?=\s+[a-z0-9]|,))?|\d+(?:[.,]\d+)*|[.,;:!?\"“”()—–]")
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``; a dot after a known abbreviation ("Roe vs. Wade", "Gen. Smith")
+    is dropped, since it ends no clause."""
+    out: list[str] = []
+    for w in _WORD.findall(text):
+        if w == "." and out and out[-1].lower().rstrip(".") in ABBREVIATIONS:
+            continue
+        out.append(w)
+    return out
 _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled", "expected",
                      "expects", "upcoming", "intends", "aims", "would", "next", "tomorrow",
                      "payable",
@@ -181,8 +195,12 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     A deadline preposition ("extended until Nov. 16", "by Jan. 14") reads as present: the
     nearest such date, whatever the tense of the verb that set the deadline.
     """
-    left = _WORD.findall(text[max(0, start - 200):start])
-    right = _WORD.findall(text[end:end + 160])
+    left = _words(text[max(0, start - 200):start])
+    right = _words(text[end:end + 160])
+    if left[-1:] == ["("] and right[:1] == [")"]:
+        # A parenthesis restating a time ("will leave at 4 in the morning (4 a.m. EDT
+        # Thursday)") is governed by the verb outside it.
+        left, right = left[:-1], right[1:]
     deadline = left[-1] if left and left[-1].lower() in _DEADLINE else None
     if deadline and deadline_decides:
         return Tense.PRESENT, deadline
@@ -205,7 +223,9 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
         # The adverbial modifies the main verb after the comma, whose own form tells the tense
         # ("In September, it announced plans to ...": "announced", not "plans to"; "On Friday,
         # the government planned to pay": a past plan, not a future payment).
-        for word, following, _ in _right_cues(right, window + 8, fronted=True):
+        # The main verb may follow an appositive with commas of its own ("In January, a week
+        # after the anniversary of the decision, a bombing in Birmingham, Ala., killed ...").
+        for word, following, _ in _right_cues(right, window + 16, fronted=True):
             found = _classify(word, following)
             if found is not None:
                 past_form = word.lower().endswith("ed") or word.lower() in _PAST
