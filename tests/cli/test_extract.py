@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,13 @@ def test_broken_rule_files_stop_the_command_with_one_message(
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(err) == 1 and "bad.rules:1" in err[0] and "cannot be used" in err[0]
+
+
+
+def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`timeline-app extract ... | head -1`: the reader leaving early is no error."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone
+    with open(write_end, "w", encoding="utf-8") as closed_pipe:
+        monkeypatch.setattr(sys, "stdout", closed_pipe)
+        assert main(["extract", SEED]) == 0
