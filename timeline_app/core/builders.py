@@ -266,6 +266,8 @@ def build_set(rs: RuleSet, c: Candidate) -> Meaning:
         return Literal(f"XXXX-WXX-{found}" + (f"T{pod}" if pod else ""))
     if "month" in g:
         return Literal(f"XXXX-{_month(rs, g['month']):02d}")
+    if "season" in g:  # "every summer"
+        return Literal(f"XXXX-{rs.lookup('season', g['season']) or 'SU'}")
     if "word" in g and rs.lookup("set", g["word"]):
         return Literal(rs.lookup("set", g["word"]) or "")
     if "value" in c.rule.params:
@@ -337,7 +339,12 @@ def build_quarter(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
     kind = c.rule.params.get("unit", "quarter")
     letter = "Q" if kind == "quarter" else "H"
-    if "ordinal" in g:
+    if "first" in g and "last" in g:  # "the April-June quarter"
+        first, last = _month(rs, g["first"]), _month(rs, g["last"])
+        if first % 3 != 1 or last != first + 2:
+            raise NoMeaning("the months do not make a calendar quarter")
+        index = first // 3 + 1
+    elif "ordinal" in g:
         index = int(rs.lookup("ordinal", g["ordinal"]) or g["ordinal"][0])
         limit = 4 if letter == "Q" else 2
         if index == -1:
@@ -417,6 +424,8 @@ def build_in_year(rs: RuleSet, c: Candidate) -> Meaning:
         return InYear(years, "season", season=rs.lookup("season", g["season"]) or "SU")
     kind = c.rule.params.get("unit", "quarter")
     index = int(rs.lookup("ordinal", g["ordinal"]) or 0)
+    if index == -1:  # "the last half of the year"
+        index = 4 if kind == "quarter" else 2
     if not 1 <= index <= (4 if kind == "quarter" else 2):
         raise NoMeaning(f"no such {kind}")
     return InYear(years, kind, index)

@@ -104,7 +104,8 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
     matches = ((order, rule, m) for order, rule in enumerate(rs.rules)
                for lo, hi in windows(rule) for m in rule.regex.finditer(text, lo, hi))
     for order, rule, m in matches:
-        start, end = m.span()
+        # A rule may match more than its expression, for context a lookbehind cannot hold.
+        start, end = m.span(rule.params["extent"]) if "extent" in rule.params else m.span()
         if start == end:
             continue
         groups = {k: v for k, v in m.groupdict().items() if v is not None}

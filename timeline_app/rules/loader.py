@@ -40,7 +40,7 @@ BUILDERS = frozenset({
     "time", "part-of-day", "anaphor", "season", "quarter", "decade", "century", "literal", "weekend",
     "holiday", "spelled-year", "same-period", "in-year", "around",
 })
-PARAMS = frozenset({"unit", "n", "value", "pod", "anchor", "direction", "mod", "inner", "shift"})
+PARAMS = frozenset({"unit", "n", "value", "pod", "anchor", "direction", "mod", "inner", "shift", "extent"})
 _REF = re.compile(r"%([a-z_][a-z0-9_]*)")
 _EXAMPLE = re.compile(
     r"^(?P<text>.*?\[\[(?P<expr>.+?)\]\].*?)\s*(?:@\s*(?P<dct>\S+)\s*)?→\s*(?P<value>\S+)(?:\s+(?P<mod>[A-Z_]+))?\s*$"
@@ -239,6 +239,9 @@ def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[
     for ex in examples:
         if ex.value == "none":
             raise RuleError(f"{ex.where}: a positive rule's example needs a value")
+    if "extent" in params and params["extent"] not in regex.groupindex:
+        # The expression is only this group of the match ("25" in "April 24 and 25").
+        raise RuleError(f"{where}: rule {name} has extent {params['extent']!r}, which is no group of its match")
     try:
         priority = int(fields.get("priority", "0"))
     except ValueError:
