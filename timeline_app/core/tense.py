@@ -181,6 +181,37 @@ def _committed_infinitive(word: str, before: list[str]) -> bool:
             and word.isalpha() and word.islower() and word not in _NOT_INFINITIVE)
 
 
+# Words ending in -s that are seldom verbs of the third person singular.
+_NOT_PRESENT_S = frozenset({"news", "series", "species", "means", "always", "perhaps", "towards", "afterwards",
+                            "whereas", "besides", "sometimes", "nevertheless", "politics", "economics",
+                            "analysis", "basis", "crisis", "thesis", "bus", "gas", "plus", "status", "campus",
+                            "census", "bonus", "virus", "focus", "consensus", "chaos", "congress", "process",
+                            "business", "access", "success", "progress", "address", "press", "loss", "boss",
+                            "class", "mass", "glass", "pass", "across", "unless", "its", "his", "hers", "ours",
+                            "yours", "theirs", "this", "thus", "was", "has", "does", "is", "as", "us", "yes"})
+
+
+def _present_s(word: str, following: str | None, before: list[str]) -> bool:
+    """A verb in the present, third person singular, by its shape: an -s word after a name or a
+    noun (not after a determiner or a number, where it is a plural noun) and before an object or
+    a preposition: "Britain votes on Thursday", "the champion plays his first match Monday"."""
+    w = word.lower()
+    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is", "'s")) or w in _NOT_PRESENT_S \
+            or not word.islower() or not before:
+        return False
+    prev = before[-1]
+    return (following is not None and following.lower() in _VERB_FOLLOWERS
+            and prev.isalpha() and prev.lower() not in _DETERMINERS | _NOT_SUBJECT
+            and not prev.lower().endswith(("s", "ed", "ing")))
+
+
+# Words after which an -s word is a noun ("two votes", "many plays", "peace talks" is not told apart).
+_NOT_SUBJECT = frozenset({"of", "in", "on", "at", "for", "with", "by", "from", "to", "and", "or", "many", "more",
+                          "most", "some", "all", "no", "two", "three", "four", "five", "several", "few", "other",
+                          "these", "those", "such", "new", "its", "their", "his", "her", "our", "your", "my",
+                          "whose", "what", "which", "that", "than", "per", "about", "over", "under", "into"})
+
+
 def _plans(word: str, following: str | None) -> bool:
     """True for a planning verb with its object ("planned a rally") or after an auxiliary
     ("were planning"); "as previously planned Saturday" plans nothing new."""
@@ -261,4 +292,11 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
                 if word.lower() in _AUXILIARIES and following and following.isalpha() and following.islower():
                     return found[0], f"{word} {following}"
                 return found[0], word
-    return (Tense.PRESENT, deadline) if deadline else None
+    if deadline:
+        return Tense.PRESENT, deadline
+    # Last, a verb known only by its -s ("Britain votes on Thursday"): weaker than any form
+    # above, since "doctors in November" has the same shape.
+    for word, following, before in lefts[:2] + rest:
+        if _present_s(word, following, before):
+            return Tense.PRESENT, word
+    return None
