@@ -9,6 +9,7 @@ unresolved — but listed — when there is none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -222,6 +223,27 @@ def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
     return tense_near(text, c.start, c.end, deadline_decides=not weekday)
 
 
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–)\s*", re.IGNORECASE)
+
+
+def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | None,
+                 first_meaning: Meaning | None) -> _Anchor | None:
+    """The start of a range this name ends: "from September through May" is the May after
+    that September, "between Monday and Friday" the Friday after that Monday. Only a name of
+    the same kind: "from Sept. 14 to Thursday" ends on the Thursday of the report."""
+    if not (isinstance(m, Named) and m.rel is None and isinstance(first_meaning, Named)
+            and first_meaning.kind == m.kind and m.kind in ("weekday", "month", "monthday")
+            and first is not None and first.interval is not None and first.value is not None
+            and first.granularity is not None):
+        return None
+    if not _RANGE_TO.fullmatch(text[first.end:c.start]) \
+            or not _RANGE_FROM.search(text[max(0, first.start - 12):first.start]):
+        return None
+    return _Anchor(when=first.interval.start, unit=_GRAN_UNIT.get(first.granularity, "D"), id=first.id,
+                   label=f'the start of the range "{first.text}" ({human(first.value)})')
+
+
 def _anchor_for(m: Meaning, need: str | None, dct: _Anchor | None, last: _Anchor | None) -> _Anchor | None:
     if need == "previous":
         return last or dct
@@ -262,6 +284,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     last: _Anchor | None = None
     period: _Anchor | None = None  # the last reporting period named outright (not itself a shift)
     out: list[TimeExpression] = []
+    last_meaning: Meaning | None = None  # the meaning of out[-1]
     for c in candidates:
         tid = f"t{len(out) + 1}"
         surface = text[c.start:c.end]
@@ -273,6 +296,9 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         need = _needs(m)
         tense = _tense_for(m, text, c)
         anchor = _anchor_for(m, need, dct_anchor, last)
+        start_of_range = _range_start(m, text, c, out[-1] if out else None, last_meaning)
+        if start_of_range is not None:
+            anchor, tense = start_of_range, (Tense.FUTURE, text[out[-1].end:c.start].strip())
         # "Profit rose in the third quarter from $4 million a year earlier": the same period a
         # year before, so the comparison keeps the period's granularity. Only looking back:
         # "the plant will be closed over the next year" names a year, not a quarter.
@@ -301,11 +327,14 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             value = forced[c.span]
             type_ = _user_type(value, type_)
             explanation = f"{surface} → {value}: set by the user"
+        elif start_of_range is not None and value is not None:
+            explanation = f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
         else:
             explanation = _explain(surface, m, value, type_, anchor, tense)
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
         quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
+        last_meaning = m
         out.append(TimeExpression(
             id=tid, start=c.start, end=c.end, text=surface, type=type_, value=value, mod=built.mod,
             anchor=anchor.id if anchor is not None and need else None, interval=interval,
