@@ -284,7 +284,7 @@ def build_time(rs: RuleSet, c: Candidate) -> Meaning:
         hour, minute = int(hour_s), (int(minute_s) if minute_s else None)
     else:
         hour = int(g["hour"])
-        minute = int(g["minute"]) if "minute" in g else None
+        minute = int(g["minute"]) if "minute" in g else int(g["dotted"]) if "dotted" in g else None  # "11.30pm"
         ampm = table_key(g.get("ampm", "")).replace(" ", "")
         if "daypart" in g:  # "4 in the morning", "9 at night" (but "2 at night" is a.m.)
             ampm = "am" if g["daypart"].endswith("morning") or hour < 5 else "pm"

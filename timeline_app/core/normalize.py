@@ -188,7 +188,7 @@ def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | N
         inner = _resolve(m.inner, anchor, tense)
         parsed = parse_value(inner) if inner else None
         return format_at(add_units(parsed[0].start, m.unit, m.n), m.unit) if parsed else None
-    if anchor is None:
+    if anchor is None and _needs(m) is not None:  # (a clock on a full date needs none)
         return None
     if isinstance(m, Named):
         return resolve_named(m, anchor.when, tense)
