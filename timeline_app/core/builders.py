@@ -284,7 +284,8 @@ def build_time(rs: RuleSet, c: Candidate) -> Meaning:
         hour, minute = int(hour_s), (int(minute_s) if minute_s else None)
     else:
         hour = int(g["hour"])
-        minute = int(g["minute"]) if "minute" in g else int(g["dotted"]) if "dotted" in g else None  # "11.30pm"
+        minute_s = g.get("minute") or g.get("dotted")  # "11:30", or "11.30pm" (only before am/pm)
+        minute = int(minute_s) if minute_s else None
         ampm = table_key(g.get("ampm", "")).replace(" ", "")
         if "daypart" in g:  # "4 in the morning", "9 at night" (but "2 at night" is a.m.)
             ampm = "am" if g["daypart"].endswith("morning") or hour < 5 else "pm"
@@ -335,6 +336,18 @@ def build_season(rs: RuleSet, c: Candidate) -> Meaning:
     return Named("season", 0, season=code, rel=_rel(rs, c), anchor=_anchor(c))
 
 
+def _period_index(rs: RuleSet, ordinal: str, kind: str) -> int:
+    """Which quarter or half an ordinal names: "third" or "3rd" → 3, "last" → the final one."""
+    limit = 4 if kind == "quarter" else 2
+    found = rs.lookup("ordinal", ordinal)
+    index = int(found) if found else int(ordinal[0]) if ordinal[0].isdigit() else 0
+    if index == -1:  # "the last half of 1989", "the last quarter of the year"
+        index = limit
+    if not 1 <= index <= limit:
+        raise NoMeaning(f"no such {kind}")
+    return index
+
+
 def build_quarter(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
     kind = c.rule.params.get("unit", "quarter")
@@ -345,12 +358,7 @@ def build_quarter(rs: RuleSet, c: Candidate) -> Meaning:
             raise NoMeaning("the months do not make a calendar quarter")
         index = first // 3 + 1
     elif "ordinal" in g:
-        index = int(rs.lookup("ordinal", g["ordinal"]) or g["ordinal"][0])
-        limit = 4 if letter == "Q" else 2
-        if index == -1:
-            index = limit
-        if not 1 <= index <= limit:
-            raise NoMeaning("no such quarter")
+        index = _period_index(rs, g["ordinal"], kind)
     else:
         index = 0
     year = _year(g)
@@ -423,12 +431,7 @@ def build_in_year(rs: RuleSet, c: Candidate) -> Meaning:
     if "season" in g:
         return InYear(years, "season", season=rs.lookup("season", g["season"]) or "SU")
     kind = c.rule.params.get("unit", "quarter")
-    index = int(rs.lookup("ordinal", g["ordinal"]) or 0)
-    if index == -1:  # "the last half of the year"
-        index = 4 if kind == "quarter" else 2
-    if not 1 <= index <= (4 if kind == "quarter" else 2):
-        raise NoMeaning(f"no such {kind}")
-    return InYear(years, kind, index)
+    return InYear(years, kind, _period_index(rs, g["ordinal"], kind))
 
 
 def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
