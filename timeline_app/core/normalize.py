@@ -49,6 +49,11 @@ _GRAN_UNIT = {
     Granularity.HOUR: "HOUR", Granularity.MINUTE: "MIN", Granularity.SECOND: "SEC",
 }
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
+# Results for the year so far: "For the nine months, net rose 5%" or "the first half".
+_YEAR_TO_DATE = frozenset({"P6M", "P9M"})
+_REPORTED_OVER = re.compile(r"\b(?:in|for|through|during|over)\s+$", re.IGNORECASE)
+# "jailed for the nine months after the raid" is not the year so far.
+_MONTHS_OF_SOMETHING = re.compile(r"\s+(?:after|before|since|until|till|of|that|when|in which)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -349,7 +354,27 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             if last.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
                     and (dct_anchor is None or interval.start <= dct_anchor.when):
                 period = last
+        elif type_ is TimexType.DURATION and _year_to_date(text, c, value):
+            # "For the nine months, net income rose from $5 million a year earlier": results for
+            # the year so far, compared with the same months of the year before. TIMEX3 has no
+            # nine-month value, so that comparison is the year before at year granularity.
+            base = period.when if period is not None else dct_anchor.when if dct_anchor is not None else None
+            if base is not None:
+                period = _Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
+                                 id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
     return out
+
+
+def _year_to_date(text: str, c: Candidate, value: str | None) -> bool:
+    """Whether a duration names the months reported so far: "for the nine months", "in the
+    first nine months", "the nine-month period" (not "jailed for nine months")."""
+    if value not in _YEAR_TO_DATE:
+        return False
+    surface = text[c.start:c.end].lower()
+    if text[c.end:c.end + 7].lower() == " period":
+        return True
+    return (surface.startswith("the ") and _REPORTED_OVER.search(text[max(0, c.start - 12):c.start]) is not None
+            and _MONTHS_OF_SOMETHING.match(text, c.end) is None)
 
 
 def resolve_text(text: str, dct: DCT | None) -> list[TimeExpression]:
