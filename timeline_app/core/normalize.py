@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..rules.loader import RuleSet, default_ruleset
-from .builders import NoMeaning, build
+from .builders import Built, NoMeaning, build
 from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
 from .semantics import (
     Around,
@@ -290,14 +290,16 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     period: _Anchor | None = None  # the last reporting period named outright (not itself a shift)
     out: list[TimeExpression] = []
     last_meaning: Meaning | None = None  # the meaning of out[-1]
-    for c in candidates:
+    meanings = [_build_or_none(rs, c) for c in candidates]
+    for i, c in enumerate(candidates):
         tid = f"t{len(out) + 1}"
         surface = text[c.start:c.end]
-        try:
-            built = build(rs, c)
-        except NoMeaning:
+        built = meanings[i]
+        if built is None:
             continue
         m = built.meaning
+        if isinstance(m, Clock) and m.day is None:
+            m = Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i))
         need = _needs(m)
         tense = _tense_for(m, text, c)
         anchor = _anchor_for(m, need, dct_anchor, last)
@@ -363,6 +365,40 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                 period = _Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
                                  id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
     return out
+
+
+def _build_or_none(rs: RuleSet, c: Candidate) -> Built | None:
+    try:
+        return build(rs, c)
+    except NoMeaning:
+        return None
+
+
+# Between a clock time and the day it falls on: "3 p.m. local time (1200 GMT) on Friday".
+_CLOCK_TO_DAY = re.compile(r"[\s,()]*(?:(?:local time|[Ee]astern time|[A-Z]{2,5})[\s,()]*)*(?:on\s+)?")
+
+
+def _is_day(m: Meaning) -> bool:
+    return (isinstance(m, Named) and m.kind in ("weekday", "monthday")
+            or isinstance(m, Fixed) and len(m.value) == 10
+            or isinstance(m, Shift) and m.unit == "D" and m.anchor == "dct")
+
+
+def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
+                     i: int) -> Fixed | Shift | Named | None:
+    """The day a bare clock time falls on when the day follows it: "at 3 p.m. local time on
+    Friday", "at 10:35 a.m. (0735 GMT) Tuesday" (a restated clock in between shares it)."""
+    prev_end = candidates[i].end
+    for j in range(i + 1, len(candidates)):
+        built = meanings[j]
+        if built is None or not _CLOCK_TO_DAY.fullmatch(text, prev_end, candidates[j].start):
+            return None
+        m = built.meaning
+        if isinstance(m, Clock) and m.day is None:
+            prev_end = candidates[j].end  # a restated clock: "(1200 GMT)"
+            continue
+        return m if _is_day(m) else None  # type: ignore[return-value]
+    return None
 
 
 def _year_to_date(text: str, c: Candidate, value: str | None) -> bool:

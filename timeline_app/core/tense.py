@@ -210,6 +210,41 @@ def _present_s(word: str, following: str | None, before: list[str]) -> bool:
             and not prev.lower().endswith(("s", "ed", "ing")))
 
 
+# Verbs of scheduled events in the plain present: with a plural subject, the present speaks of
+# what is planned ("the leaders meet on Tuesday", "the polls close on Nov. 8").
+_SCHEDULED_PLAIN = frozenset({"meet", "begin", "start", "open", "close", "end", "expire", "resume", "reopen",
+                              "convene", "reconvene", "vote", "gather", "return", "arrive", "leave",
+                              "travel", "head", "fly", "visit", "play", "face", "host", "march", "rally"})
+_PLURAL_PRONOUNS = frozenset({"they", "we", "you"})
+
+
+def _scheduled_plain(word: str, before: list[str]) -> bool:
+    """A scheduling verb in the plain present after a plural subject: a plural noun ("the polls
+    close"), a plural pronoun ("they meet") or a pair of names ("He and Arafat meet")."""
+    if word not in _SCHEDULED_PLAIN or not before:
+        return False
+    prev = before[-1]
+    low = prev.lower()
+    if low in _PLURAL_PRONOUNS:
+        return True
+    if prev.islower():
+        return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) \
+            and low not in _NOT_SUBJECT and low not in _NOT_PRESENT_S
+    return prev[:1].isupper() and len(before) > 1 and before[-2].lower() == "and"
+
+
+def _drop_asides(words: list[str]) -> list[str]:
+    """The words without complete parenthetical asides: "will be held (as planned) on Friday"
+    is governed by "will be held"."""
+    out: list[str] = []
+    for w in words:
+        if w == ")" and "(" in out:
+            del out[len(out) - 1 - out[::-1].index("("):]
+            continue
+        out.append(w)
+    return out
+
+
 def _plans(word: str, following: str | None) -> bool:
     """True for a planning verb with its object ("planned a rally") or after an auxiliary
     ("were planning"); "as previously planned Saturday" plans nothing new."""
@@ -230,6 +265,7 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
         # A parenthesis restating a time ("will leave at 4 in the morning (4 a.m. EDT
         # Thursday)") is governed by the verb outside it.
         left, right = left[:-1], right[1:]
+    left, right = _drop_asides(left), _drop_asides(right)
     deadline = left[-1] if left and left[-1].lower() in _DEADLINE else None
     if deadline and deadline_decides:
         return Tense.PRESENT, deadline
@@ -297,4 +333,6 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     for word, following, before in lefts[:2] + rest:
         if _present_s(word, following, before):
             return Tense.PRESENT, word
+        if _scheduled_plain(word, before):
+            return Tense.FUTURE, word
     return None
