@@ -2,12 +2,13 @@
 
 A rule names its builder with ``build:``; each builder reads the named groups it knows
 (``year``, ``month``, ``day``, ``weekday``, ``number``, ``unit``, ``rel``, ``mod``, ``qmod``, ``pod``,
-``hour``, ``minute``, ``ampm``, ``word``, ``dir``, ``season``, ``ordinal``, ``decade``) and the
+``hour``, ``minute``, ``ampm``, ``word``, ``dir``, ``season``, ``ordinal``, ``ord``, ``decade``) and the
 rule's parameters (``unit``, ``n``, ``value``, ``pod``, ``anchor``, ``direction``, ``mod``).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -337,8 +338,9 @@ def build_season(rs: RuleSet, c: Candidate) -> Meaning:
 
 
 def _period_index(rs: RuleSet, ordinal: str, kind: str) -> int:
-    """Which quarter or half an ordinal names: "third" or "3rd" → 3, "last" → the final one."""
-    limit = 4 if kind == "quarter" else 2
+    """Which quarter, half or week of a month an ordinal names: "third" or "3rd" → 3, "last"
+    → the final one."""
+    limit = {"quarter": 4, "half": 2, "week": 4}[kind]
     found = rs.lookup("ordinal", ordinal)
     index = int(found) if found else int(ordinal[0]) if ordinal[0].isdigit() else 0
     if index == -1:  # "the last half of 1989", "the last quarter of the year"
@@ -456,6 +458,21 @@ def build_around(rs: RuleSet, c: Candidate) -> Meaning:
     return Around(inner, _shift_unit(rs, c), n)
 
 
+def build_week_of_month(rs: RuleSet, c: Candidate) -> Meaning:
+    """"the first week of March": the calendar week holding the middle of the month's first seven
+    days (March 4); "the last week of December" the one holding the middle of its last seven
+    (December 28). A week that straddles two months is told by the side it mostly lies on."""
+    g = c.groups
+    month = _month(rs, g["month"])
+    year = _year(g)
+    index = _period_index(rs, g["ord"], "week")
+    length = calendar.monthrange(year if year is not None else 2001, month)[1]  # 2001: no leap day
+    day = length - 3 if index == 4 and table_key(g["ord"]) in ("last", "final") else 7 * (index - 1) + 4
+    inner: Fixed | Named = (Fixed(f"{year:04d}-{month:02d}-{day:02d}") if year is not None
+                            else Named("monthday", month, day=day, rel=_rel(rs, c)))
+    return Around(inner, "W", 0)
+
+
 BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "date": build_date, "month": build_month, "weekday": build_weekday, "relative": build_relative,
     "offset": build_offset, "deictic": build_deictic, "ref": build_ref, "duration": build_duration,
@@ -463,7 +480,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
     "century": build_century, "literal": build_literal, "weekend": build_weekend, "holiday": build_holiday,
     "spelled-year": build_spelled_year, "same-period": build_same_period, "in-year": build_in_year,
-    "around": build_around,
+    "around": build_around, "week-of-month": build_week_of_month,
 }
 
 
