@@ -467,10 +467,11 @@ def build_week_of_month(rs: RuleSet, c: Candidate) -> Meaning:
     year = _year(g)
     index = _period_index(rs, g["ord"], "week")
     length = calendar.monthrange(year if year is not None else 2001, month)[1]  # 2001: no leap day
-    day = length - 3 if index == 4 and table_key(g["ord"]) in ("last", "final") else 7 * (index - 1) + 4
+    day = length - 3 if table_key(g["ord"]) in ("last", "final") else 7 * (index - 1) + 4
     inner: Fixed | Named = (Fixed(f"{year:04d}-{month:02d}-{day:02d}") if year is not None
                             else Named("monthday", month, day=day, rel=_rel(rs, c)))
-    return Around(inner, "W", 0)
+    why = f"the calendar week holding most of the {table_key(g['ord'])} seven days of {calendar.month_name[month]}"
+    return Around(inner, "W", 0, why=why)
 
 
 BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {

@@ -155,6 +155,8 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
         said = _describe(m.inner, inner, anchor, tense, surface).split(": ", 1)[-1]
         relation = {-1: f"the {unit} before", 0: f"the {unit} of", 1: f"the {unit} after"}.get(
             m.n, f"{m.n:+d} {unit}s from")
+        if m.why:
+            return f"{shown}: {m.why}, so {relation} {human(inner)}, {said}"
         return f"{shown}: {relation} {human(inner)}, {said}"
     if isinstance(m, Clock):
         clock = value[11:] if len(value) > 11 else value

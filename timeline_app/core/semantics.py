@@ -115,6 +115,7 @@ class Around:
     inner: Named | Holiday | Fixed
     unit: str
     n: int
+    why: str | None = None  # how the inner date was chosen, for the explanation
 
 
 Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod | InYear | Around
