@@ -178,6 +178,13 @@ _COMMITMENT = frozenset({"decided", "agreed", "voted", "promised", "pledged", "v
                          "agrees", "decides"})  # not "offers", "promises": nouns as often as verbs
 
 
+# Past verbs whose infinitive happens (or fails) at their own time, not later: "declined to
+# comment Wednesday", "tried to flee on Monday", "began to withdraw Sunday".
+_DONE_WITH_INFINITIVE = frozenset({"declined", "refused", "failed", "managed", "tried", "attempted", "began",
+                                   "started", "continued", "rushed", "hurried", "scrambled", "struggled",
+                                   "ceased", "stopped", "neglected", "dared", "hastened"})
+
+
 def _committed_infinitive(word: str, before: list[str]) -> bool:
     return (len(before) >= 2 and before[-1] == "to" and before[-2].lower() in _COMMITMENT
             and word.isalpha() and word.islower() and word not in _NOT_INFINITIVE)
@@ -227,7 +234,7 @@ def _scheduled_plain(word: str, before: list[str]) -> bool:
     low = prev.lower()
     if low in _PLURAL_PRONOUNS:
         return True
-    if prev.islower():
+    if prev.islower() or len(before) == 1 and prev[1:].islower():  # "Voters head to the polls"
         return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) \
             and low not in _NOT_SUBJECT and low not in _NOT_PRESENT_S
     return prev[:1].isupper() and len(before) > 1 and before[-2].lower() == "and"
@@ -280,6 +287,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
             and left[-1].isalpha() and left[-1] not in _NOT_INFINITIVE:
         if _unrealised_plan(left[:-2]):
             return Tense.PRESENT, " ".join(left[-5:])
+        if len(left) > 2 and left[-3].lower() in _DONE_WITH_INFINITIVE:
+            return Tense.PAST, " ".join(left[-3:])  # "declined to comment Wednesday"
         return Tense.FUTURE, " ".join(left[-2:])  # "set to expire Nov. 6": an infinitive looks ahead
     # The verb right before the expression decides ("announced Friday"); past that, strong cues
     # come before weak ones ("will redeem preferred shares on Oct. 31"), left before right.
