@@ -95,12 +95,12 @@ def _timex(tid: str, text: str, needle: str, type_: TimexType, value: str | None
 
 
 def _key(t: TimeExpression) -> tuple[object, ...]:
-    return (t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, t.quant)
+    return (t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, t.quant, t.freq)
 
 
 def test_round_trip_keeps_text_offsets_and_values() -> None:
     text = ("WASHINGTON <AP> \u2014 On Tuesday, \"R&D\" spending rose 5% & fell\r\n"
-            "for three weeks\x0c; every month since 2014 it's 'flat'.\n")
+            "for three weeks\x0c; every month since 2014 it's 'flat', twice a day.\n")
     dct = DCT(value="2016-06-30", origin=DctOrigin.DATELINE, start=0, end=10)
     article = Article(source="seeds/x.txt", title="A <title> & more", text=text, dct=dct)
     timexes = [
@@ -109,6 +109,7 @@ def test_round_trip_keeps_text_offsets_and_values() -> None:
         _timex("t3", text, "every month", TimexType.SET, "P1M", quant="EVERY"),
         _timex("t4", text, "2014", TimexType.DATE, "2014", anchor="t1"),
         _timex("t5", text, "'flat'", TimexType.DATE, None),
+        _timex("t6", text, "twice a day", TimexType.SET, "P1D", freq="2X"),
     ]
     xml = write_timeml(article, timexes, dct)
     again = parse_timeml(xml.encode("utf-8"), "round.tml")

@@ -145,6 +145,7 @@ class TimeExpression:
     rule: str = ""
     explanation: str = ""
     quant: str | None = None  # SET only: "EACH", "EVERY"...
+    freq: str | None = None  # SET only: how often in each period, "2X" for "twice a week"
     corrected: bool = False  # True when the value comes from the user
 
     @property

@@ -111,6 +111,7 @@ def _gold_timex(element: ET.Element, start: int, end: int, text: str,
         id=element.get("tid", ""), start=start, end=end, text=text[start:end], type=type_,
         value=value, mod=element.get("mod") or None, anchor=anchor,
         interval=interval, granularity=granularity, rule="gold", quant=element.get("quant") or None,
+        freq=element.get("freq") or None,
     )
 
 
@@ -191,6 +192,8 @@ def _open_tag(timex: TimeExpression, dct_tid: str | None, ids: set[str]) -> str:
         attrs.append(("mod", timex.mod))
     if timex.quant:
         attrs.append(("quant", timex.quant))
+    if timex.freq:
+        attrs.append(("freq", timex.freq))
     anchor = dct_tid if timex.anchor == "dct" else timex.anchor
     if anchor and (anchor == dct_tid or anchor in ids):  # never point at an id not in the file
         attrs.append(("anchorTimeID", anchor))
