@@ -137,6 +137,8 @@ _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective", 
 _DELAY = frozenset({"postponed", "delayed", "adjourned", "extended", "deferred", "rescheduled", "moved",
                     "pushed", "put", "suspended", "gave", "given", "granted"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
+_PUSH_FORWARD = frozenset({"extend", "extends", "extended", "extending", "extension", "prolong", "prolonged",
+                           "postpone", "postponed", "delay", "delayed", "defer", "deferred", "renew", "renewed"})
 # Verbs of planning look ahead whatever their tense: "protesters planned a rally on Saturday",
 # "they were planning to march Sunday" speak of a Saturday or Sunday still to come.
 _PLANNING = frozenset({"planned", "planning", "scheduled", "scheduling", "arranged", "arranging"})
@@ -275,6 +277,11 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     left, right = _drop_asides(left), _drop_asides(right)
     deadline = left[-1] if left and left[-1].lower() in _DEADLINE else None
     if deadline and deadline_decides:
+        # Extending or postponing moves a date forward: "agreed to extend sanctions until the
+        # end of January" is the January to come, even when the last one was nearer.
+        pushed = next((w for w, _, _ in _left_cues(left, window) if w.lower() in _PUSH_FORWARD), None)
+        if pushed is not None and deadline.lower() in ("until", "till", "to", "through"):
+            return Tense.FUTURE, f"{pushed} … {deadline}"
         return Tense.PRESENT, deadline
     if left and left[-1].lower() == "since":
         return Tense.PAST, left[-1]  # "on patrol since March": a start already behind us
