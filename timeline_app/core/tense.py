@@ -88,9 +88,11 @@ def _classify(word: str, following: str | None) -> tuple[Tense, bool] | None:
     if w in _PRESENT:
         return Tense.PRESENT, True
     if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
-        # "issued a statement", "arrived in Paris": an -ed word before a determiner or a
-        # preposition is a verb; before a noun it may be an adjective ("preferred shares").
-        return Tense.PAST, following is not None and following.lower() in _VERB_FOLLOWERS
+        # "issued a statement", "arrived in Paris", "added 175,000 jobs": an -ed word before a
+        # determiner, a preposition or a number is a verb; before a noun it may be an adjective
+        # ("preferred shares").
+        return Tense.PAST, following is not None and (following.lower() in _VERB_FOLLOWERS
+                                                      or following[:1].isdigit())
     return None
 
 
@@ -137,6 +139,11 @@ _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective", 
 _DELAY = frozenset({"postponed", "delayed", "adjourned", "extended", "deferred", "rescheduled", "moved",
                     "pushed", "put", "suspended", "gave", "given", "granted"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
+# Verbs that foresee what their object names: "signaled a hike in December", "forecast a
+# recession in 2009".
+_ANTICIPATED = frozenset({"signaled", "signalled", "hinted", "flagged", "forecast", "forecasted", "predicted",
+                          "projected", "foresaw", "anticipated", "envisaged", "envisioned", "pencilled",
+                          "penciled", "targeted", "eyed", "promised", "pledged", "threatened"})
 _PUSH_FORWARD = frozenset({"extend", "extends", "extended", "extending", "extension", "prolong", "prolonged",
                            "postpone", "postponed", "delay", "delayed", "defer", "deferred", "renew", "renewed"})
 # Verbs of planning look ahead whatever their tense: "protesters planned a rally on Saturday",
@@ -329,6 +336,10 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
                 if found[0] is Tense.FUTURE and _unrealised_plan(before + [word]):
                     return Tense.PRESENT, " ".join(before[-2:] + [word])
                 if found[0] is Tense.PAST and _plans(word, following):
+                    return Tense.FUTURE, f"{word} {following}"
+                if found[0] is Tense.PAST and word.lower() in _ANTICIPATED and following \
+                        and following.lower() in _DETERMINERS | {"further", "more", "new"}:
+                    # "signaled a hike in December": the time belongs to what was foreseen.
                     return Tense.FUTURE, f"{word} {following}"
                 # "will be held", "can be exercised": a participle under a modal looks ahead.
                 # Case kept: "Theresa May spoke" has no modal in it.
