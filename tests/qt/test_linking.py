@@ -164,3 +164,19 @@ def test_hover_tooltip_explains_the_event(window, qtbot) -> None:  # type: ignor
     i = index_of(view, "hand/a.txt", "e4")
     html = view.tooltip_html(i)
     assert "18 months ago" in html and "2014-12" in html and "APPROX" in html
+
+
+def test_an_expression_whose_sentence_is_placed_by_another_says_so(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    result = make_result("hand/two.txt", [("Talks began on Monday and ended on Tuesday.", "Tuesday", "2016-06-28")])
+    sentence = result.article.text
+    start = sentence.index("Monday")
+    monday = dataclasses.replace(result.analysis.timexes[0], id="t2", start=start, end=start + 6, text="Monday",
+                                 value="2016-06-27", explanation="Monday → 2016-06-27")
+    analysis = dataclasses.replace(result.analysis, timexes=result.analysis.timexes + (monday,))
+    load(window, qtbot, dataclasses.replace(result, analysis=analysis))
+    window.selection.set(Selection("hand/two.txt", timex="t2"))
+    text = window.details.browser.toPlainText()
+    assert "placed by “Tuesday” (2016-06-28)" in text
+    assert "cannot be placed" not in text

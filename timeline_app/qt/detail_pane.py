@@ -28,6 +28,19 @@ def _interval(iv: object) -> str | None:
     return f"{start.isoformat(sep=' ')} → {end.isoformat(sep=' ')}"
 
 
+def _why_no_event(entry: Entry, timex: TimeExpression) -> str:
+    """Why an expression has no event of its own: its sentence is placed by another expression,
+    or it has no interval to place."""
+    for event in entry.analysis.events:
+        if event.start <= timex.start < event.end and event.timex and event.timex != timex.id:
+            other = entry.timex_by_id.get(event.timex)
+            by = f"“{other.text}” ({other.value})" if other is not None else event.timex
+            return f"none of its own: the sentence is event {event.id}, placed by {by}"
+    if timex.interval is None:
+        return "none: this expression cannot be placed on the timeline"
+    return "none: no sentence around this expression was taken as an event"
+
+
 class DetailPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +103,7 @@ class DetailPane(QWidget):
             rows.append(_row("Event", f"{event.id}" + (" (added by you)" if event.user_added else "")))
             rows.append(_row("Sentence", entry.article.text[event.start:event.end]))
         elif timex is not None:
-            rows.append(_row("Event", "none: this expression cannot be placed on the timeline"))
+            rows.append(_row("Event", _why_no_event(entry, timex)))
         rows.append(_row("Article", entry.article.title))
         rows.append(_row("Source", entry.article.source))
         return f"<h3>{escape(title)}</h3><table cellspacing='2'>{''.join(rows)}</table>"
