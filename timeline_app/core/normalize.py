@@ -132,7 +132,7 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
             where = f"the {noun} of the same {'week' if getattr(m, 'kind', '') == 'weekday' else 'year'} as"
         elif tense and tense[0] is Tense.FUTURE:
             where = f"the next {noun} on or after"
-        elif tense and tense[0] is Tense.PAST or getattr(m, "kind", "") == "weekday":
+        elif tense and tense[0] is Tense.PAST or not tense and getattr(m, "kind", "") == "weekday":
             where = f"the latest {noun} on or before"
         else:
             where = f"the {noun} nearest"
@@ -160,6 +160,10 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
         return f"{shown}: {relation} {human(inner)}, {said}"
     if isinstance(m, Clock):
         clock = value[11:] if len(value) > 11 else value
+        if _bare_midnight(m) and anchor is not None:
+            if value[:10] < anchor.when.strftime("%Y-%m-%d"):
+                return f"{shown}: the midnight that began the day of{at}{why}"
+            return f"{shown}: the midnight that ends the day of{at}{why}"
         if m.day is None:
             return f"{shown}: {clock} on the day of{at}"
         day = _describe(m.day, value[:10], anchor, tense, surface).split(": ", 1)[-1]
@@ -206,8 +210,11 @@ def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | N
     if isinstance(m, Shift):
         return resolve_shift(m, anchor.when, anchor.unit)
     if isinstance(m, Clock):
+        # "The strike began at midnight": the midnight that began the day, which TimeML writes
+        # as T24 of the day before.
+        back = -1 if _bare_midnight(m) and tense is Tense.PAST else 0
         day = (_resolve(m.day, anchor, tense) if m.day is not None
-               else resolve_shift(Shift("D", 0), anchor.when, "D"))
+               else resolve_shift(Shift("D", back), anchor.when, "D"))
         if day is None or len(day) < 10:
             return None
         # TimeML writes midnight at the end of a day as T24.
@@ -216,12 +223,16 @@ def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | N
     return None
 
 
+def _bare_midnight(m: Clock) -> bool:
+    return m.day is None and m.hour == 24 and not m.minute
+
+
 def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
     """The tense that places a name without a year ("Tuesday", "March"), or None."""
     if isinstance(m, Around):
         m = m.inner
     placed_by_tense = (isinstance(m, (Named, Holiday)) and m.rel is None
-                       or isinstance(m, Clock) and isinstance(m.day, Named))
+                       or isinstance(m, Clock) and (isinstance(m.day, Named) or _bare_midnight(m)))
     if not placed_by_tense:
         return None
     # A deadline ("extended until Nov. 16") is read as the nearest such date, since months

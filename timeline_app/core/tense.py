@@ -359,7 +359,9 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     # above, since "doctors in November" has the same shape.
     for word, following, before in lefts[:2] + rest:
         if _present_s(word, following, before):
-            return Tense.PRESENT, word
+            # Of a weekday (no deadline reading), a present verb speaks of the one to come:
+            # "Britain votes on Thursday"; past days are told in the past tense.
+            return (Tense.PRESENT if deadline_decides else Tense.FUTURE), word
         if _scheduled_plain(word, before):
             return Tense.FUTURE, word
     return None
