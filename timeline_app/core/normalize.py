@@ -51,6 +51,8 @@ _GRAN_UNIT = {
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
 # Results for the year so far: "For the nine months, net rose 5%" or "the first half".
 _YEAR_TO_DATE = frozenset({"P6M", "P9M"})
+# "up 13% from last year's $1.55 billion": last year's figure for the period being reported.
+_LAST_YEARS_FIGURE = re.compile(r"['’]s\s+(?:[$£€¥#]|C\$|(?:comparable\s+|corresponding\s+)?(?:results|figures?|level)\b)")
 _REPORTED_OVER = re.compile(r"\b(?:in|for|through|during|over)\s+$", re.IGNORECASE)
 # "jailed for the nine months after the raid" is not the year so far.
 _MONTHS_OF_SOMETHING = re.compile(r"\s+(?:after|before|since|until|till|of|that|when|in which)\b", re.IGNORECASE)
@@ -323,7 +325,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         # year before, so the comparison keeps the period's granularity. Only looking back:
         # "the plant will be closed over the next year" names a year, not a quarter.
         shifted_period = (isinstance(m, Shift) and m.unit == "Y" and m.n == -1 and period is not None
-                          and c.rule.build in ("offset", "anaphor"))
+                          and (c.rule.build in ("offset", "anaphor") or _LAST_YEARS_FIGURE.match(text, c.end)))
         try:
             if isinstance(m, SamePeriod):
                 base = period or anchor
