@@ -376,6 +376,10 @@ def build_decade(rs: RuleSet, c: Candidate) -> Meaning:
     if "decade" in g:
         digits = g["decade"].strip("'\u2019")
         if len(digits) == 4:
+            if digits.endswith("00") and digits < "2000":
+                # "the late 1800s", "the early 1900s": a hundred years, as people use them (the
+                # century 18 is 1800-1899), not the decade 1800-1809. "the 2000s" stays a decade.
+                return Fixed(digits[:2])
             return Fixed(digits[:3])
         if len(digits) == 2:  # '90s → 199, '00s → 200
             return Fixed(("19" if int(digits) >= 10 else "20") + digits[0])

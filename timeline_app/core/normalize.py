@@ -117,6 +117,8 @@ def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense
         return f"{shown}: the same period as{at}, in {m.year}" if anchor else f"{shown}, stated in full"
     if isinstance(m, InYear):
         return f"{shown}: {_YEARS_AWAY[m.years]} the year of{at}"
+    if isinstance(m, Literal) and not value.startswith("P") and parse_value(value) is not None:
+        return f"{shown}: the date of the event this expression names"  # "the Sept. 11 attacks"
     if isinstance(m, Literal):
         return {"PRESENT_REF": "the present, as of the document date",
                 "PAST_REF": "some time in the past, not placeable on the timeline",
