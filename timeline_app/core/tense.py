@@ -143,7 +143,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his
 # recession in 2009".
 _ANTICIPATED = frozenset({"signaled", "signalled", "hinted", "flagged", "forecast", "forecasted", "predicted",
                           "projected", "foresaw", "anticipated", "envisaged", "envisioned", "pencilled",
-                          "penciled", "targeted", "eyed", "promised", "pledged", "threatened"})
+                          "penciled", "targeted", "eyed"})
 _PUSH_FORWARD = frozenset({"extend", "extends", "extended", "extending", "extension", "prolong", "prolonged",
                            "postpone", "postponed", "delay", "delayed", "defer", "deferred", "renew", "renewed"})
 # Verbs of planning look ahead whatever their tense: "protesters planned a rally on Saturday",
@@ -337,9 +337,10 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
                     return Tense.PRESENT, " ".join(before[-2:] + [word])
                 if found[0] is Tense.PAST and _plans(word, following):
                     return Tense.FUTURE, f"{word} {following}"
-                if found[0] is Tense.PAST and word.lower() in _ANTICIPATED and following \
+                if found[0] is Tense.PAST and word.lower() in _ANTICIPATED and following and deadline_decides \
                         and following.lower() in _DETERMINERS | {"further", "more", "new"}:
-                    # "signaled a hike in December": the time belongs to what was foreseen.
+                    # "signaled a hike in December": the time belongs to what was foreseen. Not
+                    # for a weekday, which dates the signal itself ("forecast a rise on Monday").
                     return Tense.FUTURE, f"{word} {following}"
                 # "will be held", "can be exercised": a participle under a modal looks ahead.
                 # Case kept: "Theresa May spoke" has no modal in it.
