@@ -234,10 +234,14 @@ _SCHEDULED_PLAIN = frozenset({"meet", "begin", "start", "open", "close", "end", 
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you"})
 
 
-def _scheduled_plain(word: str, before: list[str]) -> bool:
+_MARKET_MOVES = frozenset({"higher", "lower", "up", "down", "mixed", "flat", "at", "steady", "firmer", "weaker"})
+
+
+def _scheduled_plain(word: str, following: str | None, before: list[str]) -> bool:
     """A scheduling verb in the plain present after a plural subject: a plural noun ("the polls
-    close"), a plural pronoun ("they meet") or a pair of names ("He and Arafat meet")."""
-    if word not in _SCHEDULED_PLAIN or not before:
+    close"), a plural pronoun ("they meet") or a pair of names ("He and Arafat meet"). Not a
+    market headline's present ("Stocks close higher on Wednesday")."""
+    if word not in _SCHEDULED_PLAIN or not before or (following or "").lower() in _MARKET_MOVES:
         return False
     prev = before[-1]
     low = prev.lower()
@@ -363,6 +367,6 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
             # Of a weekday (no deadline reading), a present verb speaks of the one to come:
             # "Britain votes on Thursday"; past days are told in the past tense.
             return (Tense.PRESENT if deadline_decides else Tense.FUTURE), word
-        if _scheduled_plain(word, before):
+        if _scheduled_plain(word, following, before):
             return Tense.FUTURE, word
     return None
