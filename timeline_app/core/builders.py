@@ -2,7 +2,7 @@
 
 A rule names its builder with ``build:``; each builder reads the named groups it knows
 (``year``, ``month``, ``day``, ``weekday``, ``number``, ``unit``, ``rel``, ``mod``, ``qmod``, ``pod``,
-``hour``, ``minute``, ``ampm``, ``word``, ``dir``, ``season``, ``ordinal``, ``ord``, ``decade``) and the
+``hour``, ``minute``, ``ampm``, ``word``, ``dir``, ``season``, ``ordinal``, ``ord``, ``decade``, ``times``) and the
 rule's parameters (``unit``, ``n``, ``value``, ``pod``, ``anchor``, ``direction``, ``mod``).
 """
 
@@ -27,6 +27,7 @@ class Built:
     meaning: Meaning
     type: str
     mod: str | None
+    freq: str | None = None  # TIMEX3 freq of a SET: "twice a week" → 2X
 
 
 def _num(rs: RuleSet, surface: str) -> float | str:
@@ -495,4 +496,12 @@ def build(rs: RuleSet, c: Candidate) -> Built:
     with_part_of_day = isinstance(meaning, (Named, Shift)) and meaning.pod and type_ == "DATE"
     if isinstance(meaning, Clock) or with_part_of_day:
         type_ = "TIME"
-    return Built(meaning=meaning, type=type_, mod=_mod(rs, c))
+    return Built(meaning=meaning, type=type_, mod=_mod(rs, c), freq=_freq(rs, c))
+
+
+def _freq(rs: RuleSet, c: Candidate) -> str | None:
+    """How often in each period: "twice a week" → 2X, "three times a day" → 3X."""
+    if "times" not in c.groups:
+        return None
+    count = _num(rs, c.groups["times"].split()[0])
+    return f"{count}X" if isinstance(count, int) else None

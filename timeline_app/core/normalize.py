@@ -49,6 +49,7 @@ _GRAN_UNIT = {
     Granularity.HOUR: "HOUR", Granularity.MINUTE: "MIN", Granularity.SECOND: "SEC",
 }
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
+_FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
 # Results for the year so far: "For the nine months, net rose 5%" or "the first half".
 _YEAR_TO_DATE = frozenset({"P6M", "P9M"})
 # "up 13% from last year's $1.55 billion": last year's figure for the period being reported.
@@ -358,7 +359,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
         quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
-        freq = _frequency(rs, surface) if type_ is TimexType.SET else None
+        freq = built.freq if type_ is TimexType.SET else None
         if freq is not None and value is not None and c.span not in forced:
             explanation = f"{surface} → {value}: {_FREQ_WORDS.get(freq, freq.rstrip('X') + ' times')} {set_words(value)}"
         last_meaning = m
@@ -385,24 +386,6 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                 period = _Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
                                  id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
     return out
-
-
-_FREQ = re.compile(r"(once|twice|thrice|(\S+)\s+times)\b", re.IGNORECASE)
-_FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
-
-
-def _frequency(rs: RuleSet, surface: str) -> str | None:
-    """TIMEX3 freq of a rate: "twice a week" → 2X, "three times a day" → 3X."""
-    found = _FREQ.match(surface)
-    if found is None:
-        return None
-    word = found.group(1).lower()
-    count = {"once": 1, "twice": 2, "thrice": 3}.get(word)
-    if count is None:
-        number = found.group(2)
-        looked = rs.lookup("number", number)
-        count = int(number) if number.isdigit() else int(looked) if looked and looked.isdigit() else None
-    return f"{count}X" if count else None
 
 
 def _build_or_none(rs: RuleSet, c: Candidate) -> Built | None:
