@@ -212,13 +212,18 @@ _NOT_SUBJECT = _DETERMINERS | frozenset({
     "under", "into"})
 
 
+def _s_word(w: str) -> bool:
+    """A lower-case word with the -s of a plural noun or a present verb ("votes", "polls"), not
+    "class", "bus", "crisis", nor a short or listed one ("news", "always")."""
+    return len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PRESENT_S
+
+
 def _present_s(word: str, following: str | None, before: list[str]) -> bool:
     """A verb in the present, third person singular, by its shape: an -s word after a name or a
     noun (not after a determiner or a number, where it is a plural noun) and before an object or
     a preposition: "Britain votes on Thursday", "the champion plays his first match Monday"."""
     w = word.lower()
-    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is", "'s")) or w in _NOT_PRESENT_S \
-            or not word.islower() or not before:
+    if not _s_word(w) or w.endswith("'s") or not word.islower() or not before:
         return False
     prev = before[-1]
     return (following is not None and following.lower() in _VERB_FOLLOWERS
@@ -232,8 +237,6 @@ _SCHEDULED_PLAIN = frozenset({"meet", "begin", "start", "open", "close", "end", 
                               "convene", "reconvene", "vote", "gather", "return", "arrive", "leave",
                               "travel", "head", "fly", "visit", "play", "face", "host", "march", "rally"})
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you"})
-
-
 _MARKET_MOVES = frozenset({"higher", "lower", "up", "down", "mixed", "flat", "at", "steady", "firmer", "weaker"})
 
 
@@ -248,8 +251,7 @@ def _scheduled_plain(word: str, following: str | None, before: list[str]) -> boo
     if low in _PLURAL_PRONOUNS:
         return True
     if prev.islower() or len(before) == 1 and prev[1:].islower():  # "Voters head to the polls"
-        return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) \
-            and low not in _NOT_SUBJECT and low not in _NOT_PRESENT_S
+        return _s_word(low) and low not in _NOT_SUBJECT
     return prev[:1].isupper() and len(before) > 1 and before[-2].lower() == "and"
 
 
