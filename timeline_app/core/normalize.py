@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from ..rules.loader import RuleSet, default_ruleset
 from .builders import Built, NoMeaning, build
@@ -35,6 +35,7 @@ from .semantics import (
     resolve_named,
     resolve_shift,
 )
+from .reporting import PERIOD_ENDED, last_years_figure, quarter_ended, year_to_date
 from .tagger import Candidate
 from .tense import Tense, tense_near
 from .values import PART_OF_DAY_NAMES, SEASON_NAMES, duration_words, human, is_valid, parse_value, set_words
@@ -50,13 +51,6 @@ _GRAN_UNIT = {
 }
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
 _FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
-# Results for the year so far: "For the nine months, net rose 5%" or "the first half".
-_YEAR_TO_DATE = frozenset({"P6M", "P9M"})
-# "up 13% from last year's $1.55 billion": last year's figure for the period being reported.
-_LAST_YEARS_FIGURE = re.compile(r"['’]s\s+(?:[$£€¥#]|C\$|(?:comparable\s+|corresponding\s+)?(?:results|figures?|level)\b)")
-_REPORTED_OVER = re.compile(r"\b(?:in|for|through|during|over)\s+$", re.IGNORECASE)
-# "jailed for the nine months after the raid" is not the year so far.
-_MONTHS_OF_SOMETHING = re.compile(r"\s+(?:after|before|since|until|till|of|that|when|in which)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -328,9 +322,13 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         # year before, so the comparison keeps the period's granularity. Only looking back:
         # "the plant will be closed over the next year" names a year, not a quarter.
         shifted_period = (isinstance(m, Shift) and m.unit == "Y" and m.n == -1 and period is not None
-                          and (c.rule.build in ("offset", "anaphor") or _LAST_YEARS_FIGURE.match(text, c.end)))
+                          and (c.rule.build in ("offset", "anaphor") or last_years_figure(text, c.end)))
+        closed_on = _period_end(text, candidates, meanings, i, dct_anchor) \
+            if isinstance(m, Shift) and m.unit == "Q" and m.anchor == "dct" else None
         try:
-            if isinstance(m, SamePeriod):
+            if closed_on is not None:
+                value = quarter_ended(closed_on)
+            elif isinstance(m, SamePeriod):
                 base = period or anchor
                 year = m.year if m.year is not None else (base.when.year + m.years if base else None)
                 anchor = period or anchor  # no anchor at all when the year is stated
@@ -352,6 +350,9 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             value = forced[c.span]
             type_ = _user_type(value, type_)
             explanation = f"{surface} → {value}: set by the user"
+        elif closed_on is not None:
+            explanation = (f"{surface} → {value} ({human(value)}): the calendar quarter holding most of "
+                           f"the three months ended {human(closed_on.isoformat())}")
         elif start_of_range is not None and value is not None:
             explanation = f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
         else:
@@ -377,7 +378,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             if last.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
                     and (dct_anchor is None or interval.start <= dct_anchor.when):
                 period = last
-        elif type_ is TimexType.DURATION and _year_to_date(text, c, value):
+        elif type_ is TimexType.DURATION and year_to_date(text, c, value):
             # "For the nine months, net income rose from $5 million a year earlier": results for
             # the year so far, compared with the same months of the year before. TIMEX3 has no
             # nine-month value, so that comparison is the year before at year granularity.
@@ -422,16 +423,21 @@ def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Seque
     return None
 
 
-def _year_to_date(text: str, c: Candidate, value: str | None) -> bool:
-    """Whether a duration names the months reported so far: "for the nine months", "in the
-    first nine months", "the nine-month period" (not "jailed for nine months")."""
-    if value not in _YEAR_TO_DATE:
-        return False
-    surface = text[c.start:c.end].lower()
-    if text[c.end:c.end + 7].lower() == " period":
-        return True
-    return (surface.startswith("the ") and _REPORTED_OVER.search(text[max(0, c.start - 12):c.start]) is not None
-            and _MONTHS_OF_SOMETHING.match(text, c.end) is None)
+def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None], i: int,
+                dct: _Anchor | None) -> date | None:
+    """The day that closes "the quarter ended July 31" (the date right after "ended"), or None."""
+    if i + 1 >= len(candidates) or meanings[i + 1] is None:
+        return None
+    nxt, built = candidates[i + 1], meanings[i + 1]
+    if not PERIOD_ENDED.fullmatch(text, candidates[i].end, nxt.start) or not _is_day(built.meaning):  # type: ignore[union-attr]
+        return None
+    m = built.meaning  # type: ignore[union-attr]
+    tense = _tense_for(m, text, nxt)
+    try:
+        value = _resolve(m, dct if _needs(m) else None, tense[0] if tense else None)
+    except (ValueError, OverflowError, StopIteration, IndexError):
+        return None
+    return date.fromisoformat(value) if value is not None and len(value) == 10 else None
 
 
 def resolve_text(text: str, dct: DCT | None) -> list[TimeExpression]:

@@ -170,7 +170,17 @@ def human(value: str) -> str:
         return f"week {value[-2:].lstrip('0')} of {value[:4]}, {s.day} {s:%b}–{last.day} {last:%b}"
     if gran is Granularity.PART_OF_DAY:
         return f"{PART_OF_DAY_NAMES[value[-2:]]} of {s:%a %d %b %Y}".replace(" 0", " ")
+    if gran in (Granularity.QUARTER, Granularity.HALF):
+        # A bare "2016-Q3" is opaque to most readers; name the months it spans.
+        last = interval.end - timedelta(days=1)
+        period = "quarter" if gran is Granularity.QUARTER else "half"
+        return f"{_ORDINAL_WORDS[int(value[-1])]} {period} of {value[:4]}, {s:%b}–{last:%b}"
+    if gran is Granularity.SEASON and value[-2:] in SEASON_NAMES:
+        return f"{SEASON_NAMES[value[-2:]]} {value[:4]}"
     return value
+
+
+_ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)(DE|CE|[YQMWDHSLCE])")

@@ -1,0 +1,72 @@
+"""Company reporting periods: the year so far, last year's figure, the quarter ended on a date.
+
+Earnings reports name their periods in ways a calendar reading gets wrong: "for the nine
+months" is the year so far, "last year's $1.55 billion" is the same quarter a year before,
+and "the quarter ended July 31" is a fiscal quarter that is mostly the calendar's second.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .tagger import Candidate
+
+# Results for the year so far: "For the nine months, net rose 5%" or "the first half".
+_YEAR_TO_DATE = frozenset({"P6M", "P9M"})
+# "up 13% from last year's $1.55 billion": last year's figure for the period being reported.
+_LAST_YEARS_FIGURE = re.compile(r"['’]s\s+(?:[$£€¥#]|C\$|(?:comparable\s+|corresponding\s+)?(?:results|figures?|level)\b)")
+_REPORTED_OVER = re.compile(r"\b(?:in|for|through|during|over)\s+$", re.IGNORECASE)
+# "jailed for the nine months after the raid" is not the year so far.
+_MONTHS_OF_SOMETHING = re.compile(r"\s+(?:after|before|since|until|till|of|that|when|in which)\b", re.IGNORECASE)
+# "the quarter ended Sept. 30", "the latest quarter, ending June 30": the date that closes it.
+PERIOD_ENDED = re.compile(r",?\s+(?:which\s+)?(?:ended|ending|that\s+ended)\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def last_years_figure(text: str, at: int) -> bool:
+    """Whether "last year" at `at` is followed by its figure: "last year's $1.55 billion"."""
+    return _LAST_YEARS_FIGURE.match(text, at) is not None
+
+
+def year_to_date(text: str, c: Candidate, value: str | None) -> bool:
+    """Whether a duration names the months reported so far: "for the nine months", "in the
+    first nine months", "the nine-month period" (not "jailed for nine months")."""
+    if value not in _YEAR_TO_DATE:
+        return False
+    surface = text[c.start:c.end].lower()
+    if text[c.end:c.end + 7].lower() == " period":
+        return True
+    return (surface.startswith("the ") and _REPORTED_OVER.search(text[max(0, c.start - 12):c.start]) is not None
+            and _MONTHS_OF_SOMETHING.match(text, c.end) is None)
+
+
+def quarter_ended(last_day: date) -> str:
+    """The calendar quarter that holds most of the three months ending on `last_day`.
+
+    A fiscal quarter need not follow the calendar: the quarter ended July 31 runs from 1 May,
+    so 61 of its 92 days fall in April-June and TIMEX3 calls it the second quarter. The one
+    ended Aug. 26 (from 27 May) is mostly July-September, the third.
+    """
+    first = _months_before(last_day, 3) + timedelta(days=1)
+    if (last_day + timedelta(days=1)).day == 1:  # ends with its month: whole months, Aug 1-Oct 31
+        first = _months_before(last_day, 2).replace(day=1)
+    days: dict[tuple[int, int], int] = {}
+    day = first
+    while day <= last_day:
+        key = (day.year, (day.month - 1) // 3 + 1)
+        days[key] = days.get(key, 0) + 1
+        day += timedelta(days=1)
+    (y, q), _ = max(days.items(), key=lambda kv: (kv[1], kv[0]))
+    return f"{y:04d}-Q{q}"
+
+
+def _months_before(day: date, n: int) -> date:
+    """The same day n months earlier, or that month's last day when it is shorter."""
+    month0 = day.month - 1 - n
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError(day)
