@@ -236,7 +236,7 @@ def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
         return None
     # A deadline ("extended until Nov. 16") is read as the nearest such date, since months
     # are far apart; within a week the clause tense still tells ("had filed by Wednesday").
-    weekday = isinstance(m, Named) and m.kind == "weekday" or isinstance(m, Clock)
+    weekday = isinstance(m, Named) and m.kind in ("weekday", "weekend") or isinstance(m, Clock)
     return tense_near(text, c.start, c.end, deadline_decides=not weekday)
 
 

@@ -301,6 +301,11 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
         saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
         cands = [(saturday + timedelta(weeks=k), saturday + timedelta(weeks=k, days=2),
                   format_week(saturday + timedelta(weeks=k)) + "-WE") for k in range(-2, 3)]
+        if m.rel is None and tense in (Tense.PRESENT, None):
+            # "this weekend", "the weekend" with nothing to tell: the nearer one, so on a
+            # Thursday the weekend to come, on a Monday the one just gone.
+            return min(cands, key=lambda c: max((c[0] - anchor).total_seconds(),
+                                                (anchor - c[1]).total_seconds(), 0))[2]
         return _place(cands, anchor, m.rel, tense, default_current=False)
     if m.kind == "season":
         code = m.season or "SU"

@@ -107,7 +107,10 @@ def _left_cues(words: list[str], window: int) -> list[Cue]:
     while clause > 0 and words[clause - 1] not in _CLAUSE_END and words[clause - 1].lower() not in _CLAUSE_OPENERS:
         clause -= 1
     start = max(clause, len(words) - window)
-    return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(clause, j - 3):j])
+    # A relative pronoun opens the clause but is its subject too ("the leaders, who play on
+    # Sunday"), so the verbs after it see it.
+    lo = clause - 1 if clause > 0 and words[clause - 1].lower() in _RELATIVES else clause
+    return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(lo, j - 3):j])
             for j in range(len(words) - 1, start - 1, -1)]
 
 
@@ -182,9 +185,13 @@ def _unrealised_plan(words: list[str]) -> bool:
 
 # Verbs that commit to a later act: "decided to admit them in early March", "agreed to buy the
 # line in February" place the time on the act decided, which is still to come.
+# Hopes and intentions look ahead the same way: "hoped to restore power by Friday", "aims to
+# finish the work in March".
 _COMMITMENT = frozenset({"decided", "agreed", "voted", "promised", "pledged", "vowed", "threatened",
                          "proposed", "offered", "undertook", "resolved", "threatens", "proposes",
-                         "agrees", "decides"})  # not "offers", "promises": nouns as often as verbs
+                         "agrees", "decides",  # not "offers", "promises": nouns as often as verbs
+                         "hoped", "hopes", "aimed", "aims", "intended", "intends", "sought", "seeks",
+                         "expected", "expects", "wanted", "wants"})
 
 
 # Past verbs whose infinitive happens (or fails) at their own time, not later: "declined to
@@ -248,8 +255,8 @@ def _scheduled_plain(word: str, following: str | None, before: list[str]) -> boo
         return False
     prev = before[-1]
     low = prev.lower()
-    if low in _PLURAL_PRONOUNS:
-        return True
+    if low in _PLURAL_PRONOUNS or low in ("who", "that"):
+        return True  # "the leaders, who play on Sunday": a plain form after "who" has a plural subject
     if prev.islower() or len(before) == 1 and prev[1:].islower():  # "Voters head to the polls"
         return _s_word(low) and low not in _NOT_SUBJECT
     return prev[:1].isupper() and len(before) > 1 and before[-2].lower() == "and"
@@ -334,7 +341,7 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
         for word, following, before in cues:
             found = _classify(word, following)
             if found is None and _committed_infinitive(word, before):
-                found = (Tense.FUTURE, True)
+                return Tense.FUTURE, " ".join(before[-2:] + [word])  # "hoped to restore"
             if found is not None and found[0] is Tense.PAST and before[-1:] \
                     and before[-1].lower() in _RELATIVES:
                 found = (Tense.PAST, True)
