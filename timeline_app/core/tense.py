@@ -342,6 +342,9 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
             found = _classify(word, following)
             if found is None and _committed_infinitive(word, before):
                 return Tense.FUTURE, " ".join(before[-2:] + [word])  # "hoped to restore"
+            if found is None and before[-1:] and before[-1].lower() in _FUTURE_AUX - {"to"} \
+                    and word.isalpha() and word.islower() and word not in _NOT_INFINITIVE:
+                found = (Tense.FUTURE, True)  # "would work through the weekend": the modal's verb
             if found is not None and found[0] is Tense.PAST and before[-1:] \
                     and before[-1].lower() in _RELATIVES:
                 found = (Tense.PAST, True)
