@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..rules.loader import RuleSet, default_ruleset
 from .builders import Built, NoMeaning, build
@@ -323,10 +323,11 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         # "the plant will be closed over the next year" names a year, not a quarter.
         shifted_period = (isinstance(m, Shift) and m.unit == "Y" and m.n == -1 and period is not None
                           and (c.rule.build in ("offset", "anaphor") or last_years_figure(text, c.end)))
-        closed_on = _period_end(text, candidates, meanings, i, dct_anchor) \
-            if isinstance(m, Shift) and m.unit == "Q" and m.anchor == "dct" else None
+        quarter_like = isinstance(m, Shift) and m.unit == "Q" and m.anchor == "dct" \
+            or isinstance(m, Literal) and m.value == "P3M"
+        closed_on = _period_end(text, candidates, meanings, i, dct_anchor) if quarter_like else None
         try:
-            if closed_on is not None:
+            if closed_on is not None and built.type != "DURATION":
                 value = quarter_ended(closed_on)
             elif isinstance(m, SamePeriod):
                 base = period or anchor
@@ -350,7 +351,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             value = forced[c.span]
             type_ = _user_type(value, type_)
             explanation = f"{surface} → {value}: set by the user"
-        elif closed_on is not None:
+        elif closed_on is not None and type_ is not TimexType.DURATION:
             explanation = (f"{surface} → {value} ({human(value)}): the calendar quarter holding most of "
                            f"the three months ended {human(closed_on.isoformat())}")
         elif start_of_range is not None and value is not None:
@@ -378,6 +379,14 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             if last.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
                     and (dct_anchor is None or interval.start <= dct_anchor.when):
                 period = last
+        elif type_ is TimexType.DURATION and closed_on is not None:
+            # "Growth in the three months to September was 0.4%, against 0.2% a year earlier":
+            # a quarter's results, so the comparison is that quarter a year before.
+            quarter = quarter_ended(closed_on)
+            span = parse_value(quarter)
+            if span is not None:
+                period = _Anchor(when=span[0].start, unit="Q", id=tid,
+                                 label=f'"{surface}" mentioned before ({human(quarter)})')
         elif type_ is TimexType.DURATION and year_to_date(text, c, value):
             # "For the nine months, net income rose from $5 million a year earlier": results for
             # the year so far, compared with the same months of the year before. TIMEX3 has no
@@ -429,15 +438,21 @@ def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[B
     if i + 1 >= len(candidates) or meanings[i + 1] is None:
         return None
     nxt, built = candidates[i + 1], meanings[i + 1]
-    if not PERIOD_ENDED.fullmatch(text, candidates[i].end, nxt.start) or not _is_day(built.meaning):  # type: ignore[union-attr]
-        return None
     m = built.meaning  # type: ignore[union-attr]
+    month = isinstance(m, Named) and m.kind == "month" or isinstance(m, Fixed) and len(m.value) == 7
+    if not PERIOD_ENDED.fullmatch(text, candidates[i].end, nxt.start) or not (_is_day(m) or month):
+        return None
     tense = _tense_for(m, text, nxt)
     try:
         value = _resolve(m, dct if _needs(m) else None, tense[0] if tense else None)
     except (ValueError, OverflowError, StopIteration, IndexError):
         return None
-    return date.fromisoformat(value) if value is not None and len(value) == 10 else None
+    if value is None or len(value) not in (7, 10) or value[4] != "-":
+        return None
+    if len(value) == 7:  # "the three months to September": to the month's last day
+        span = parse_value(value)
+        return (span[0].end - timedelta(days=1)).date() if span is not None else None
+    return date.fromisoformat(value)
 
 
 def resolve_text(text: str, dct: DCT | None) -> list[TimeExpression]:

@@ -20,7 +20,8 @@ _REPORTED_OVER = re.compile(r"\b(?:in|for|through|during|over)\s+$", re.IGNORECA
 # "jailed for the nine months after the raid" is not the year so far.
 _MONTHS_OF_SOMETHING = re.compile(r"\s+(?:after|before|since|until|till|of|that|when|in which)\b", re.IGNORECASE)
 # "the quarter ended Sept. 30", "the latest quarter, ending June 30": the date that closes it.
-PERIOD_ENDED = re.compile(r",?\s+(?:which\s+)?(?:ended|ending|that\s+ended)\s+(?:on\s+)?", re.IGNORECASE)
+# British reports say "the three months to September".
+PERIOD_ENDED = re.compile(r",?\s+(?:which\s+)?(?:ended|ending|that\s+ended|to|through)\s+(?:on\s+)?", re.IGNORECASE)
 
 
 def last_years_figure(text: str, at: int) -> bool:
