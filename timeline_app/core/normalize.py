@@ -35,7 +35,7 @@ from .semantics import (
     resolve_named,
     resolve_shift,
 )
-from .reporting import PERIOD_ENDED, last_years_figure, quarter_ended, year_to_date
+from .reporting import PERIOD_ENDED, game_half, last_years_figure, quarter_ended, year_to_date
 from .tagger import Candidate
 from .tense import Tense, tense_near
 from .values import PART_OF_DAY_NAMES, SEASON_NAMES, duration_words, human, is_valid, parse_value, set_words
@@ -310,6 +310,8 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         if built is None:
             continue
         m = built.meaning
+        if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
+            continue  # "scored twice in the second half": a half of the game, no date
         if isinstance(m, Clock) and m.day is None:
             m = Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i))
         need = _needs(m)
@@ -425,6 +427,8 @@ def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Seque
         if built is None or not _CLOCK_TO_DAY.fullmatch(text, prev_end, candidates[j].start):
             return None
         m = built.meaning
+        if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
+            continue  # "scored twice in the second half": a half of the game, no date
         if isinstance(m, Clock) and m.day is None:
             prev_end = candidates[j].end  # a restated clock: "(1200 GMT)"
             continue

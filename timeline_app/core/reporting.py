@@ -24,6 +24,21 @@ _MONTHS_OF_SOMETHING = re.compile(r"\s+(?:after|before|since|until|till|of|that|
 PERIOD_ENDED = re.compile(r",?\s+(?:which\s+)?(?:ended|ending|that\s+ended|to|through)\s+(?:on\s+)?", re.IGNORECASE)
 
 
+# A game's halves: "scored twice in the second half", "a first-half penalty".
+_GAME_WORDS = re.compile(
+    r"\b(?:scor(?:ed|es|ing)|goals?|penalty|penalties|minutes?|kick(?:ed|off)?|half-?time|match|game|"
+    r"innings|quarterback|touchdown|striker|keeper|goalkeeper|referee|whistle|equali[sz]er|header|"
+    r"substitute|bench|points?\s+(?:in|to)|trail(?:ed|ing))\b", re.IGNORECASE)
+
+
+def game_half(text: str, start: int, end: int) -> bool:
+    """Whether "the first/second half" at start..end is a half of a game, told by the words of
+    its sentence, rather than a half-year of results."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return _GAME_WORDS.search(text, left, start) is not None or _GAME_WORDS.search(text, end, right) is not None
+
+
 def last_years_figure(text: str, at: int) -> bool:
     """Whether "last year" at `at` is followed by its figure: "last year's $1.55 billion"."""
     return _LAST_YEARS_FIGURE.match(text, at) is not None
