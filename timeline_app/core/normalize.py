@@ -50,6 +50,7 @@ _GRAN_UNIT = {
     Granularity.HOUR: "HOUR", Granularity.MINUTE: "MIN", Granularity.SECOND: "SEC",
 }
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
+_THE_DECADE = re.compile(r"\bthe\s+(?:decade|century)\b", re.IGNORECASE)
 _FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
 
 
@@ -261,13 +262,19 @@ def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | No
                    label=f'the start of the range "{first.text}" ({human(first.value)})')
 
 
-def _anchor_for(m: Meaning, need: str | None, dct: _Anchor | None, last: _Anchor | None) -> _Anchor | None:
+def _anchor_for(m: Meaning, need: str | None, dct: _Anchor | None, last: _Anchor | None,
+                surface: str = "") -> _Anchor | None:
     if need == "previous":
         return last or dct
     if need != "dct":
         return None
     if isinstance(m, Clock) and m.day is None and last is not None and last.unit in _DAY_OR_FINER:
         return last  # "The bomb went off at 10:35 a.m.": on the day just talked about
+    if isinstance(m, Shift) and m.n == 0 and m.unit in ("DE", "CE") and last is not None \
+            and last.unit == m.unit and _THE_DECADE.search(surface):
+        # "In the early 1970s she volunteered ..., and by the end of the decade she had raised
+        # the money": the decade just named, not the document's. "this decade" stays deictic.
+        return last
     return dct or last  # a narrative without a DCT: the last mentioned date
 
 
@@ -316,7 +323,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             m = Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i))
         need = _needs(m)
         tense = _tense_for(m, text, c)
-        anchor = _anchor_for(m, need, dct_anchor, last)
+        anchor = _anchor_for(m, need, dct_anchor, last, surface)
         start_of_range = _range_start(m, text, c, out[-1] if out else None, last_meaning)
         if start_of_range is not None:
             anchor, tense = start_of_range, (Tense.FUTURE, text[out[-1].end:c.start].strip())

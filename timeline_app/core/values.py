@@ -175,6 +175,12 @@ def human(value: str) -> str:
         last = interval.end - timedelta(days=1)
         period = "quarter" if gran is Granularity.QUARTER else "half"
         return f"{_ORDINAL_WORDS[int(value[-1])]} {period} of {value[:4]}, {s:%b}–{last:%b}"
+    if gran is Granularity.DECADE:
+        return f"the {value}0s"
+    if gran is Granularity.CENTURY:
+        n = int(value) + 1  # the century 19 is 1900-1999, the 20th century
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"the {n}{suffix} century"
     if gran is Granularity.SEASON and value[-2:] in SEASON_NAMES:
         return f"{SEASON_NAMES[value[-2:]]} {value[:4]}"
     return value
