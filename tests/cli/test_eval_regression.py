@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.cli import main
-from timeline_app.core.model import Article, TimeExpression, TimexType
+from timeline_app.core.model import DCT, Article, DctOrigin, TimeExpression, TimexType
 from timeline_app.core.timeml import write_timeml
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "tbaq"
@@ -89,3 +89,22 @@ def test_value_f1_on_dev_corpus_does_not_regress(capsys: pytest.CaptureFixture[s
     assert value_f1 >= baseline["value_f1"] - TOLERANCE, (
         f"value F1 {value_f1} fell more than {TOLERANCE} point below the recorded "
         f"{baseline['value_f1']} ({BASELINE.name}); measures now: {result['measures']}")
+
+
+def test_a_gold_slip_is_marked_and_counted_but_not_scored_away(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The gold dates "Wednesday" on a Tuesday; the tagger's correct date still counts as wrong.
+    text = "Officials said on Wednesday that talks would resume."
+    start = text.index("Wednesday")
+    slip = TimeExpression(id="t1", start=start, end=start + 9, text="Wednesday", type=TimexType.DATE,
+                          value="1999-02-09")
+    article = Article(source="w.tml", title="w.tml", text=text)
+    dct = DCT("1999-02-10", DctOrigin.TIMEML)
+    (tmp_path / "w.tml").write_text(write_timeml(article, [slip], dct), encoding="utf-8")
+    assert main(["eval", str(tmp_path), "--errors", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "== wrong value: 1 (1 where the gold value contradicts itself" in out
+    assert "gold slip: 1999-02-09 is a Tuesday, not a Wednesday" in out
+    assert "ours 'Wednesday' DATE 1999-02-10" in out
+    total = next(line for line in out.splitlines() if line.startswith("all "))
+    assert total.split("|")[3].split()[0] == "0.0"  # value F1: the slip still counts against us

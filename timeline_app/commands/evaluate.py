@@ -114,7 +114,10 @@ def _write_errors(result: CorpusResult, out: TextIO, examples: int, top: int) ->
     out.write(f"Errors by kind ({c.relaxed} relaxed matches, {c.strict} strict)\n")
     for kind in ErrorKind:
         errors = result.errors(kind)
-        out.write(f"\n== {kind}: {len(errors)}\n")
+        slips = sum(1 for e in errors if e.gold_slip)
+        # Scores are never adjusted; the count only says how many errors are the gold's own.
+        note = f" ({slips} where the gold value contradicts itself: marked 'gold slip')" if slips else ""
+        out.write(f"\n== {kind}: {len(errors)}{note}\n")
         if top and errors:
             frequent = result.top_strings(kind, top)
             out.write("   most frequent: " + ", ".join(f"{s!r} ×{n}" for s, n in frequent) + "\n")
@@ -125,8 +128,9 @@ def _write_errors(result: CorpusResult, out: TextIO, examples: int, top: int) ->
 
 
 def _error_line(error: ErrorCase) -> str:
+    slip = f"     gold slip: {error.gold_slip}\n" if error.gold_slip else ""
     return (f" - {error.document}: gold {_describe(error.gold)}  ·  ours {_describe(error.ours)}\n"
-            f"     {error.context}\n")
+            f"     {error.context}\n{slip}")
 
 
 def _describe(t: TimeExpression | None) -> str:

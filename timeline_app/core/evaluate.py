@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from .gold_audit import gold_slip
 from .ingest import IngestError
 from .model import Article, TimeExpression
 from .scoring import Alignment, Counts, Measures, align, measures, total
@@ -45,6 +46,7 @@ class ErrorCase:
     gold: TimeExpression | None
     ours: TimeExpression | None
     context: str
+    gold_slip: str | None = None  # why the gold value cannot be right as written (gold_audit)
 
     @property
     def key(self) -> str:
@@ -63,7 +65,8 @@ class ErrorCase:
 
     def to_json(self) -> dict[str, object]:
         return {"kind": str(self.kind), "document": self.document,
-                "gold": _brief(self.gold), "ours": _brief(self.ours), "context": self.context}
+                "gold": _brief(self.gold), "ours": _brief(self.ours), "context": self.context,
+                "gold_slip": self.gold_slip}
 
 
 def _brief(t: TimeExpression | None) -> dict[str, object] | None:
@@ -156,8 +159,9 @@ def _errors(alignment: Alignment, text: str, name: str) -> list[ErrorCase]:
     def add(kind: ErrorKind, gold: TimeExpression | None, ours: TimeExpression | None) -> None:
         spans = [t for t in (gold, ours) if t is not None]
         start, end = min(t.start for t in spans), max(t.end for t in spans)
+        slip = gold_slip(gold) if gold is not None and kind in (ErrorKind.VALUE, ErrorKind.TYPE) else None
         found.append((start, list(ErrorKind).index(kind),
-                      ErrorCase(kind, name, gold, ours, context(text, start, end))))
+                      ErrorCase(kind, name, gold, ours, context(text, start, end), slip)))
 
     for g in alignment.missed:
         add(ErrorKind.MISSED, g, None)
@@ -298,6 +302,7 @@ class CorpusResult:
                         "measures": measures(c).to_json()} for g, n, c in self.group_counts()],
             "errors": {
                 str(kind): {"count": len(self.errors(kind)),
+                            "gold_slips": sum(1 for e in self.errors(kind) if e.gold_slip),
                             "top": [[s, n] for s, n in self.top_strings(kind, top)],
                             "examples": [e.to_json() for e in self.errors(kind)[:examples]]}
                 for kind in ErrorKind
