@@ -50,6 +50,7 @@ _GRAN_UNIT = {
     Granularity.HOUR: "HOUR", Granularity.MINUTE: "MIN", Granularity.SECOND: "SEC",
 }
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _THE_DECADE = re.compile(r"\bthe\s+(?:decade|century)\b", re.IGNORECASE)
 _FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
 
@@ -380,7 +381,10 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             granularity=gran, rule=c.rule.name, explanation=explanation, quant=quant, freq=freq,
             corrected=c.span in forced,
         ))
-        if interval is not None and gran is not None and value is not None:
+        if interval is not None and gran is not None and value is not None \
+                and not _SINCE.search(text, max(0, c.start - 8), c.start):
+            # "the most since February", "the fastest pace since 2009": a landmark for a
+            # comparison, not the time talked about, so "a year earlier" does not count from it.
             last = _anchor_from(tid, value, interval, gran, surface)
             # Comparisons are made with a reported period: one begun by the document date (not
             # "the third quarter of 1990" in a forecast), named outright rather than as a
