@@ -121,8 +121,7 @@ def _write_errors(result: CorpusResult, out: TextIO, examples: int, top: int) ->
         if top and errors:
             frequent = result.top_strings(kind, top)
             out.write("   most frequent: " + ", ".join(f"{s!r} ×{n}" for s, n in frequent) + "\n")
-        for error in errors[:examples]:
-            out.write(_error_line(error))
+        out.writelines(_error_line(error) for error in errors[:examples])
         if 0 < examples < len(errors):
             out.write(f"   ... {len(errors) - examples} more (--errors N shows more)\n")
 

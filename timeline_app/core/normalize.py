@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from ..rules.loader import RuleSet, default_ruleset
 from .builders import Built, NoMeaning, build
 from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
+from .reporting import PERIOD_ENDED, game_half, last_years_figure, quarter_ended, year_to_date
 from .semantics import (
     Around,
     Clock,
@@ -35,7 +36,6 @@ from .semantics import (
     resolve_named,
     resolve_shift,
 )
-from .reporting import PERIOD_ENDED, game_half, last_years_figure, quarter_ended, year_to_date
 from .tagger import Candidate
 from .tense import Tense, tense_near
 from .values import PART_OF_DAY_NAMES, SEASON_NAMES, duration_words, human, is_valid, parse_value, set_words
@@ -438,8 +438,6 @@ def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Seque
         if built is None or not _CLOCK_TO_DAY.fullmatch(text, prev_end, candidates[j].start):
             return None
         m = built.meaning
-        if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
-            continue  # "scored twice in the second half": a half of the game, no date
         if isinstance(m, Clock) and m.day is None:
             prev_end = candidates[j].end  # a restated clock: "(1200 GMT)"
             continue

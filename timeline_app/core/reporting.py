@@ -31,11 +31,16 @@ _GAME_WORDS = re.compile(
     r"substitute|bench|points?\s+(?:in|to)|trail(?:ed|ing))\b", re.IGNORECASE)
 
 
+_GAME_REACH = 120  # characters each side: about a sentence
+
+
 def game_half(text: str, start: int, end: int) -> bool:
-    """Whether "the first/second half" at start..end is a half of a game, told by the words of
-    its sentence, rather than a half-year of results."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    """Whether "the first/second half" at start..end is a half of a game, told by the words
+    near it in its paragraph, rather than a half-year of results. (Not by sentence: "8 p.m."
+    would end one.)"""
+    left = max(start - _GAME_REACH, text.rfind("\n", 0, start) + 1)
+    line_end = text.find("\n", end)
+    right = min(end + _GAME_REACH, line_end if line_end >= 0 else len(text))
     return _GAME_WORDS.search(text, left, start) is not None or _GAME_WORDS.search(text, end, right) is not None
 
 
