@@ -38,7 +38,16 @@ from .semantics import (
 )
 from .tagger import Candidate
 from .tense import Tense, tense_near
-from .values import PART_OF_DAY_NAMES, SEASON_NAMES, duration_words, human, is_valid, parse_value, set_words
+from .values import (
+    ORDINAL_WORDS,
+    PART_OF_DAY_NAMES,
+    SEASON_NAMES,
+    duration_words,
+    human,
+    is_valid,
+    parse_value,
+    set_words,
+)
 
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
 _PERIOD_UNITS = frozenset({"Q", "H"})
@@ -74,7 +83,6 @@ _DCT_LABEL = {"dateline": "the dateline", "html-meta": "the publication date",
               "json-ld": "the publication date", "time-element": "the publication date",
               "timeml": "the document date", "filename": "the date in the file name",
               "user": "the date you set"}
-_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _YEARS_AWAY = {-1: "a year before", 0: "in", 1: "a year after"}
 
 
@@ -93,7 +101,7 @@ def _noun(m: Named | Holiday, value: str, surface: str) -> str:
     if m.kind == "season":
         return SEASON_NAMES.get(m.season or "", "season")
     if m.kind in ("quarter", "half"):
-        return f"{_ORDINAL.get(m.index, '')} {m.kind}".strip()
+        return f"{ORDINAL_WORDS.get(m.index, '')} {m.kind}".strip()
     return m.kind
 
 

@@ -174,7 +174,7 @@ def human(value: str) -> str:
         # A bare "2016-Q3" is opaque to most readers; name the months it spans.
         last = interval.end - timedelta(days=1)
         period = "quarter" if gran is Granularity.QUARTER else "half"
-        return f"{_ORDINAL_WORDS[int(value[-1])]} {period} of {value[:4]}, {s:%b}–{last:%b}"
+        return f"{ORDINAL_WORDS[int(value[-1])]} {period} of {value[:4]}, {s:%b}–{last:%b}"
     if gran is Granularity.DECADE:
         return f"the {value}0s"
     if gran is Granularity.CENTURY:
@@ -186,7 +186,7 @@ def human(value: str) -> str:
     return value
 
 
-_ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}  # quarters and halves
 
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)(DE|CE|[YQMWDHSLCE])")
