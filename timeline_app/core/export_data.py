@@ -26,6 +26,7 @@ from icalendar import Event as CalendarEvent
 from .. import __version__
 from .model import Article, ArticleResult, Event, Granularity, TimeExpression
 from .session import Session
+from .values import century_words
 
 PRODID = f"-//timeline-app//timeline-app {__version__}//EN"
 
@@ -116,9 +117,7 @@ def when(p: PlacedEvent) -> str:
     elif g is Granularity.DECADE:
         text = f"the {s.year - s.year % 10}s"
     elif g is Granularity.CENTURY:
-        n = s.year // 100 + 1
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        text = f"the {n}{suffix} century"
+        text = century_words(s.year // 100)
     elif g in CLOCK_GRANULARITIES:
         if g is Granularity.PART_OF_DAY:
             text = f"{s:%a} {s.day} {s:%B} {s.year}, {s:%H:%M}–{end:%H:%M}"

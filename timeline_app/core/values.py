@@ -178,12 +178,17 @@ def human(value: str) -> str:
     if gran is Granularity.DECADE:
         return f"the {value}0s"
     if gran is Granularity.CENTURY:
-        n = int(value) + 1  # the century 19 is 1900-1999, the 20th century
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"the {n}{suffix} century"
+        return century_words(int(value))
     if gran is Granularity.SEASON and value[-2:] in SEASON_NAMES:
         return f"{SEASON_NAMES[value[-2:]]} {value[:4]}"
     return value
+
+
+def century_words(hundreds: int) -> str:
+    """The century of the years ``hundreds``00-``hundreds``99 as people name it: 19 → the 20th century."""
+    n = hundreds + 1
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"the {n}{suffix} century"
 
 
 ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}  # quarters and halves
