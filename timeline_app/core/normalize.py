@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from ..rules.loader import RuleSet, default_ruleset
+from .anchors import GRAN_UNIT, Anchor, anchor_from, bare_midnight, needs, resolve_meaning
 from .builders import Built, NoMeaning, build
-from .model import DCT, Granularity, Interval, Span, TimeExpression, TimexType
+from .explain import DCT_LABEL, explain
+from .model import DCT, Span, TimeExpression, TimexType
 from .reporting import PERIOD_ENDED, game_half, last_years_figure, quarter_ended, year_to_date
 from .semantics import (
     Around,
     Clock,
     Fixed,
     Holiday,
-    InYear,
     Literal,
     Meaning,
     Named,
@@ -31,209 +31,17 @@ from .semantics import (
     Shift,
     add_units,
     format_at,
-    resolve_holiday,
-    resolve_in_year,
-    resolve_named,
-    resolve_shift,
 )
 from .tagger import Candidate
 from .tense import Tense, tense_near
-from .values import (
-    ORDINAL_WORDS,
-    PART_OF_DAY_NAMES,
-    SEASON_NAMES,
-    duration_words,
-    human,
-    is_valid,
-    parse_value,
-    set_words,
-)
+from .values import human, is_valid, parse_value, set_words
 
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
 _PERIOD_UNITS = frozenset({"Q", "H"})
-_GRAN_UNIT = {
-    Granularity.CENTURY: "CE", Granularity.DECADE: "DE", Granularity.YEAR: "Y",
-    Granularity.HALF: "H", Granularity.QUARTER: "Q", Granularity.SEASON: "M",
-    Granularity.MONTH: "M", Granularity.WEEK: "W", Granularity.WEEKEND: "W",
-    # After a clock time, "an hour later" is a clock time too.
-    Granularity.HOUR: "HOUR", Granularity.MINUTE: "MIN", Granularity.SECOND: "SEC",
-}
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _THE_DECADE = re.compile(r"\bthe\s+(?:decade|century)\b", re.IGNORECASE)
 _FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
-
-
-@dataclass(slots=True)
-class _Anchor:
-    """A point to resolve against: when, how precisely it is known, and what it is."""
-
-    when: datetime
-    unit: str
-    id: str  # "dct" or a timex id
-    label: str  # for explanations: "the dateline Thu 30 Jun 2016"
-
-
-def _anchor_from(tid: str, value: str, interval: Interval, gran: Granularity, surface: str) -> _Anchor:
-    return _Anchor(when=interval.start, unit=_GRAN_UNIT.get(gran, "D"), id=tid,
-                   label=f'"{surface}" mentioned before ({human(value)})')
-
-
-_DCT_LABEL = {"dateline": "the dateline", "html-meta": "the publication date",
-              "json-ld": "the publication date", "time-element": "the publication date",
-              "timeml": "the document date", "filename": "the date in the file name",
-              "user": "the date you set"}
-_YEARS_AWAY = {-1: "a year before", 0: "in", 1: "a year after"}
-
-
-def _noun(m: Named | Holiday, value: str, surface: str) -> str:
-    """What kind of day or period the expression names: "Tuesday", "March", "summer"."""
-    if isinstance(m, Holiday):
-        return surface
-    parsed = parse_value(value[:10])
-    start = parsed[0].start if parsed else None
-    if m.kind == "weekday" and start:
-        return start.strftime("%A")
-    if m.kind == "month" and start:
-        return start.strftime("%B")
-    if m.kind == "monthday" and start:
-        return f"{start.day} {start:%B}"
-    if m.kind == "season":
-        return SEASON_NAMES.get(m.season or "", "season")
-    if m.kind in ("quarter", "half"):
-        return f"{ORDINAL_WORDS.get(m.index, '')} {m.kind}".strip()
-    return m.kind
-
-
-def _describe(m: Meaning, value: str, anchor: _Anchor | None, tense: tuple[Tense, str] | None,
-              surface: str) -> str:
-    """The reasoning, in words: 'the Tuesday before the dateline Thu 30 Jun 2016 (past tense
-    "launched")'."""
-    why = f' ({tense[0]} tense "{tense[1]}")' if tense else ""
-    at = f" {anchor.label}" if anchor else ""
-    reading = human(value)
-    shown = f"{value} ({reading})" if reading != value else value
-    if isinstance(m, Fixed):
-        return f"{shown}, stated in full"
-    if isinstance(m, SamePeriod):
-        if m.year is None:
-            shift = f", {_YEARS_AWAY[m.years]}" if m.years else ""
-            return f"{shown}: the same period as{at}{shift}"
-        return f"{shown}: the same period as{at}, in {m.year}" if anchor else f"{shown}, stated in full"
-    if isinstance(m, InYear):
-        return f"{shown}: {_YEARS_AWAY[m.years]} the year of{at}"
-    if isinstance(m, Literal) and not value.startswith("P") and parse_value(value) is not None:
-        return f"{shown}: the date of the event this expression names"  # "the Sept. 11 attacks"
-    if isinstance(m, Literal):
-        return {"PRESENT_REF": "the present, as of the document date",
-                "PAST_REF": "some time in the past, not placeable on the timeline",
-                "FUTURE_REF": "some time in the future, not placeable on the timeline"}.get(
-            value, f"a duration of {duration_words(value)}")
-    if isinstance(m, (Named, Holiday)):
-        noun = _noun(m, value, surface)
-        if isinstance(m, Holiday) and m.year:
-            return f"{shown}: {noun} in {m.year}"
-        if m.rel == -1:
-            where = f"the last {noun} before"
-        elif m.rel == 1:
-            where = f"the next {noun} after"
-        elif m.rel == 0:
-            where = f"the {noun} of the same {'week' if getattr(m, 'kind', '') == 'weekday' else 'year'} as"
-        elif tense and tense[0] is Tense.FUTURE:
-            where = f"the next {noun} on or after"
-        elif tense and tense[0] is Tense.PAST or not tense and getattr(m, "kind", "") == "weekday":
-            where = f"the latest {noun} on or before"
-        else:
-            where = f"the {noun} nearest"
-        return f"{shown}: {where}{at}{why}"
-    if isinstance(m, Shift):
-        unit = _UNIT_NAME.get(m.unit, m.unit)
-        if m.pod and m.unit == "D" and m.n in (-1, 0, 1):  # "overnight", "tonight", "tomorrow morning"
-            part = PART_OF_DAY_NAMES.get(m.pod, m.pod)
-            return f"{shown}: the {part} {('before', 'of', 'after')[int(m.n) + 1]}{at}"
-        if m.n == 0:
-            return f"{shown}: the {unit} of{at}"
-        count = abs(m.n)
-        direction = "before" if m.n < 0 else "after"
-        return f"{shown}: {count:g} {unit}{'s' if count != 1 else ''} {direction}{at}"
-    if isinstance(m, Around):
-        unit = _UNIT_NAME.get(m.unit, m.unit)
-        inner = _resolve(m.inner, anchor, tense[0] if tense else None)
-        if inner is None:
-            return shown
-        said = _describe(m.inner, inner, anchor, tense, surface).split(": ", 1)[-1]
-        relation = {-1: f"the {unit} before", 0: f"the {unit} of", 1: f"the {unit} after"}.get(
-            m.n, f"{m.n:+d} {unit}s from")
-        if m.why:
-            return f"{shown}: {m.why}, so {relation} {human(inner)}, {said}"
-        return f"{shown}: {relation} {human(inner)}, {said}"
-    if isinstance(m, Clock):
-        clock = value[11:] if len(value) > 11 else value
-        if _bare_midnight(m) and anchor is not None:
-            if value[:10] < anchor.when.strftime("%Y-%m-%d"):
-                return f"{shown}: the midnight that began the day of{at}{why}"
-            return f"{shown}: the midnight that ends the day of{at}{why}"
-        if m.day is None:
-            return f"{shown}: {clock} on the day of{at}"
-        day = _describe(m.day, value[:10], anchor, tense, surface).split(": ", 1)[-1]
-        return f"{shown}: {clock} on {day}"
-    return shown
-
-
-_UNIT_NAME = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day", "Q": "quarter",
-              "H": "half-year", "DE": "decade", "CE": "century", "SE": "season", "HOUR": "hour",
-              "MIN": "minute", "FN": "fortnight"}
-
-
-def _needs(m: Meaning) -> str | None:
-    """Which anchor a meaning needs: "dct", "previous", or None."""
-    if isinstance(m, (Fixed, Literal)) or isinstance(m, Holiday) and m.year is not None:
-        return None
-    if isinstance(m, SamePeriod):
-        # "last year's quarter" counts its year from the period's, or else the document's
-        return None if m.year is not None else "dct"
-    if isinstance(m, Clock):
-        return _needs(m.day) if m.day is not None else "dct"
-    if isinstance(m, Around):
-        return _needs(m.inner)
-    return m.anchor
-
-
-def _resolve(m: Meaning, anchor: _Anchor | None, tense: Tense | None) -> str | None:
-    if isinstance(m, (Fixed, Literal)):
-        return m.value
-    if isinstance(m, Holiday) and m.year is not None:
-        return resolve_holiday(m, datetime(m.year, 1, 1), None)
-    if isinstance(m, Around):
-        inner = _resolve(m.inner, anchor, tense)
-        parsed = parse_value(inner) if inner else None
-        return format_at(add_units(parsed[0].start, m.unit, m.n), m.unit) if parsed else None
-    if anchor is None and _needs(m) is not None:  # (a clock on a full date needs none)
-        return None
-    if isinstance(m, Named):
-        return resolve_named(m, anchor.when, tense)
-    if isinstance(m, Holiday):
-        return resolve_holiday(m, anchor.when, tense)
-    if isinstance(m, InYear):
-        return resolve_in_year(m, anchor.when)
-    if isinstance(m, Shift):
-        return resolve_shift(m, anchor.when, anchor.unit)
-    if isinstance(m, Clock):
-        # "The strike began at midnight": the midnight that began the day, which TimeML writes
-        # as T24 of the day before.
-        back = -1 if _bare_midnight(m) and tense is Tense.PAST else 0
-        day = (_resolve(m.day, anchor, tense) if m.day is not None
-               else resolve_shift(Shift("D", back), anchor.when, "D"))
-        if day is None or len(day) < 10:
-            return None
-        # TimeML writes midnight at the end of a day as T24.
-        hour = f"T{m.hour:02d}" if m.minute is None and m.hour == 24 else f"T{m.hour:02d}:{m.minute or 0:02d}"
-        return day[:10] + hour
-    return None
-
-
-def _bare_midnight(m: Clock) -> bool:
-    return m.day is None and m.hour == 24 and not m.minute
 
 
 def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
@@ -241,7 +49,7 @@ def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
     if isinstance(m, Around):
         m = m.inner
     placed_by_tense = (isinstance(m, (Named, Holiday)) and m.rel is None
-                       or isinstance(m, Clock) and (isinstance(m.day, Named) or _bare_midnight(m)))
+                       or isinstance(m, Clock) and (isinstance(m.day, Named) or bare_midnight(m)))
     if not placed_by_tense:
         return None
     # A deadline ("extended until Nov. 16") is read as the nearest such date, since months
@@ -255,7 +63,7 @@ _RANGE_TO = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–)\s*", re.IGN
 
 
 def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | None,
-                 first_meaning: Meaning | None) -> _Anchor | None:
+                 first_meaning: Meaning | None) -> Anchor | None:
     """The start of a range this name ends: "from September through May" is the May after
     that September, "between Monday and Friday" the Friday after that Monday. Only a name of
     the same kind: "from Sept. 14 to Thursday" ends on the Thursday of the report."""
@@ -267,12 +75,12 @@ def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | No
     if not _RANGE_TO.fullmatch(text[first.end:c.start]) \
             or not _RANGE_FROM.search(text[max(0, first.start - 12):first.start]):
         return None
-    return _Anchor(when=first.interval.start, unit=_GRAN_UNIT.get(first.granularity, "D"), id=first.id,
+    return Anchor(when=first.interval.start, unit=GRAN_UNIT.get(first.granularity, "D"), id=first.id,
                    label=f'the start of the range "{first.text}" ({human(first.value)})')
 
 
-def _anchor_for(m: Meaning, need: str | None, dct: _Anchor | None, last: _Anchor | None,
-                surface: str = "") -> _Anchor | None:
+def _anchor_for(m: Meaning, need: str | None, dct: Anchor | None, last: Anchor | None,
+                surface: str = "") -> Anchor | None:
     if need == "previous":
         return last or dct
     if need != "dct":
@@ -285,15 +93,6 @@ def _anchor_for(m: Meaning, need: str | None, dct: _Anchor | None, last: _Anchor
         # the money": the decade just named, not the document's. "this decade" stays deictic.
         return last
     return dct or last  # a narrative without a DCT: the last mentioned date
-
-
-def _explain(surface: str, m: Meaning, value: str | None, type_: TimexType, anchor: _Anchor | None,
-             tense: tuple[Tense, str] | None) -> str:
-    if value is None:
-        return f"{surface}: cannot be resolved without a document date or an earlier date"
-    if type_ is TimexType.SET:
-        return f"{surface} → {value}: {set_words(value)}"
-    return f"{surface} → {_describe(m, value, anchor, tense, surface)}"
 
 
 def _user_type(value: str, type_: TimexType) -> TimexType:
@@ -312,10 +111,10 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     forced = forced or {}
     dct_anchor = None
     if dct is not None:
-        origin = _DCT_LABEL.get(str(dct.origin), "the document date")
-        dct_anchor = _Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {human(dct.value[:10])}")
-    last: _Anchor | None = None
-    period: _Anchor | None = None  # the last reporting period named outright (not itself a shift)
+        origin = DCT_LABEL.get(str(dct.origin), "the document date")
+        dct_anchor = Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {human(dct.value[:10])}")
+    last: Anchor | None = None
+    period: Anchor | None = None  # the last reporting period named outright (not itself a shift)
     out: list[TimeExpression] = []
     last_meaning: Meaning | None = None  # the meaning of out[-1]
     meanings = [_build_or_none(rs, c) for c in candidates]
@@ -330,7 +129,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             continue  # "scored twice in the second half": a half of the game, no date
         if isinstance(m, Clock) and m.day is None:
             m = Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i))
-        need = _needs(m)
+        need = needs(m)
         tense = _tense_for(m, text, c)
         anchor = _anchor_for(m, need, dct_anchor, last, surface)
         start_of_range = _range_start(m, text, c, out[-1] if out else None, last_meaning)
@@ -361,7 +160,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                 anchor = period
                 value = format_at(add_units(period.when, "Y", m.n), period.unit)
             else:
-                value = _resolve(m, anchor, tense[0] if tense else None)
+                value = resolve_meaning(m, anchor, tense[0] if tense else None)
         except (ValueError, OverflowError, StopIteration, IndexError):
             value = None  # beyond the calendar datetime can hold (before year 1, after 9999)
         type_ = TimexType(built.type)
@@ -375,7 +174,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         elif start_of_range is not None and value is not None:
             explanation = f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
         else:
-            explanation = _explain(surface, m, value, type_, anchor, tense)
+            explanation = explain(surface, m, value, type_, anchor, tense)
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
         quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
@@ -393,7 +192,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                 and not _SINCE.search(text, max(0, c.start - 8), c.start):
             # "the most since February", "the fastest pace since 2009": a landmark for a
             # comparison, not the time talked about, so "a year earlier" does not count from it.
-            last = _anchor_from(tid, value, interval, gran, surface)
+            last = anchor_from(tid, value, interval, gran, surface)
             # Comparisons are made with a reported period: one begun by the document date (not
             # "the third quarter of 1990" in a forecast), named outright rather than as a
             # year-ago twin ("the 1988 period").
@@ -406,7 +205,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             quarter = quarter_ended(closed_on)
             span = parse_value(quarter)
             if span is not None:
-                period = _Anchor(when=span[0].start, unit="Q", id=tid,
+                period = Anchor(when=span[0].start, unit="Q", id=tid,
                                  label=f'"{surface}" mentioned before ({human(quarter)})')
         elif type_ is TimexType.DURATION and year_to_date(text, c, value):
             # "For the nine months, net income rose from $5 million a year earlier": results for
@@ -414,7 +213,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             # nine-month value, so that comparison is the year before at year granularity.
             base = period.when if period is not None else dct_anchor.when if dct_anchor is not None else None
             if base is not None:
-                period = _Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
+                period = Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
                                  id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
     return out
 
@@ -454,7 +253,7 @@ def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Seque
 
 
 def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None], i: int,
-                dct: _Anchor | None) -> date | None:
+                dct: Anchor | None) -> date | None:
     """The day that closes "the quarter ended July 31" (the date right after "ended"), or None."""
     if i + 1 >= len(candidates) or meanings[i + 1] is None:
         return None
@@ -465,7 +264,7 @@ def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[B
         return None
     tense = _tense_for(m, text, nxt)
     try:
-        value = _resolve(m, dct if _needs(m) else None, tense[0] if tense else None)
+        value = resolve_meaning(m, dct if needs(m) else None, tense[0] if tense else None)
     except (ValueError, OverflowError, StopIteration, IndexError):
         return None
     if value is None or len(value) not in (7, 10) or value[4] != "-":

@@ -1,7 +1,7 @@
 """Typed meanings of time expressions, and the calendar arithmetic that resolves them.
 
 A rule's builder turns its match into one of these objects (``Shift(unit="M", n=-18)`` for
-"18 months ago"); :func:`resolve_meaning` turns it into a TIMEX3 value against an anchor day.
+"18 months ago"); :func:`anchors.resolve_meaning` turns it into a TIMEX3 value against an anchor day.
 Units: Y year, Q quarter, H half, M month, W week, WE weekend, D day, DE decade, CE century,
 SE season (with a season code), and hour/minute for clock arithmetic.
 """
