@@ -80,13 +80,19 @@ def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | No
 
 
 def _anchor_for(m: Meaning, need: str | None, dct: Anchor | None, last: Anchor | None,
-                surface: str = "") -> Anchor | None:
+                surface: str, text: str, c: Candidate) -> Anchor | None:
     if need == "previous":
         return last or dct
     if need != "dct":
         return None
     if isinstance(m, Clock) and m.day is None and last is not None and last.unit in _DAY_OR_FINER:
-        return last  # "The bomb went off at 10:35 a.m.": on the day just talked about
+        # "The bomb went off at 10:35 a.m.": on the day just talked about. Not a day still to
+        # come when the clock is told in the past ("The offer expires in 30 days. Police said
+        # the attack happened around 2 a.m.").
+        ahead = dct is not None and last.when > dct.when
+        said = tense_near(text, c.start, c.end) if ahead else None
+        if not (said is not None and said[0] is Tense.PAST):
+            return last
     if isinstance(m, Shift) and m.n == 0 and m.unit in ("DE", "CE") and last is not None \
             and last.unit == m.unit and _THE_DECADE.search(surface):
         # "In the early 1970s she volunteered ..., and by the end of the decade she had raised
@@ -124,6 +130,9 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         built = meanings[i]
         if built is None:
             continue
+        due = _due_in(text, c, built)
+        if due is not None:
+            built = due
         m = built.meaning
         if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
             continue  # "scored twice in the second half": a half of the game, no date
@@ -131,7 +140,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             m = Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i))
         need = needs(m)
         tense = _tense_for(m, text, c)
-        anchor = _anchor_for(m, need, dct_anchor, last, surface)
+        anchor = _anchor_for(m, need, dct_anchor, last, surface, text, c)
         start_of_range = _range_start(m, text, c, out[-1] if out else None, last_meaning)
         if start_of_range is not None:
             anchor, tense = start_of_range, (Tense.FUTURE, text[out[-1].end:c.start].strip())
@@ -216,6 +225,26 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                 period = Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
                                  id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
     return out
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_WHOLE_UNITS = re.compile(r"P(\d+)([YMWD])")
+
+
+def _due_in(text: str, c: Candidate, built: Built) -> Built | None:
+    """"The stock will be redeemed in five years": the time five years after the document date,
+    not a length of time, when the clause looks ahead. "Sales doubled in five years" (past) and
+    "the first order in a decade" (no verb) stay durations."""
+    if built.type != "DURATION" or not isinstance(built.meaning, Literal) or built.mod not in (None, "APPROX"):
+        return None
+    found = _WHOLE_UNITS.fullmatch(built.meaning.value)
+    if found is None or text[c.start:c.start + 4].lower() == "the " \
+            or not _IN_BEFORE.search(text, max(0, c.start - 6), c.start):
+        return None
+    tense = tense_near(text, c.start, c.end)
+    if tense is None or tense[0] is not Tense.FUTURE:
+        return None
+    return Built(Shift(found[2], int(found[1])), "DATE", built.mod)
 
 
 def _build_or_none(rs: RuleSet, c: Candidate) -> Built | None:
