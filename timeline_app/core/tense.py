@@ -96,7 +96,7 @@ def _classify(word: str, following: str | None) -> tuple[Tense, bool] | None:
     return None
 
 
-Cue = tuple[str, str | None, list[str]]  # a word, the word after it, the three words before it
+Cue = tuple[str, str | None, list[str]]  # a word, the word after it, up to six words before it
 
 
 def _left_cues(words: list[str], window: int) -> list[Cue]:
@@ -110,7 +110,7 @@ def _left_cues(words: list[str], window: int) -> list[Cue]:
     # A relative pronoun opens the clause but is its subject too ("the leaders, who play on
     # Sunday"), so the verbs after it see it.
     lo = clause - 1 if clause > 0 and words[clause - 1].lower() in _RELATIVES else clause
-    return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(lo, j - 3):j])
+    return [(words[j], words[j + 1] if j + 1 < len(words) else None, words[max(lo, j - 6):j])
             for j in range(len(words) - 1, start - 1, -1)]
 
 
@@ -257,9 +257,29 @@ def _scheduled_plain(word: str, following: str | None, before: list[str]) -> boo
     low = prev.lower()
     if low in _PLURAL_PRONOUNS or low in ("who", "that"):
         return True  # "the leaders, who play on Sunday": a plain form after "who" has a plural subject
-    if prev.islower() or len(before) == 1 and prev[1:].islower():  # "Voters head to the polls"
-        return _s_word(low) and low not in _NOT_SUBJECT
-    return prev[:1].isupper() and len(before) > 1 and before[-2].lower() == "and"
+    plural_noun = _s_word(low) and low not in _NOT_SUBJECT  # "Voters head to the polls"
+    if plural_noun and (prev.islower() or len(before) == 1 and prev[1:].islower()):
+        return True
+    return _pair_subject(before)
+
+
+_PAIR_HEADS = frozenset({"he", "she", "i", "it"})
+
+
+def _pair_subject(before: list[str]) -> bool:
+    """Two subjects joined by "and" right before the verb: "He and Arafat meet", "Mr. Lee and
+    his counterpart meet", "He and Palestinian leader Yasser Arafat meet" (the second one up to
+    four words long, ending in a name or a noun)."""
+    for back in range(2, min(6, len(before)) + 1):
+        if before[-back].lower() != "and":
+            continue
+        second = before[len(before) - back + 1:]
+        first = before[-back - 1] if len(before) > back else ""
+        return (bool(second) and all(w.isalpha() or w.endswith(".") for w in second)
+                and not any(w.lower() in _NOT_SUBJECT - _DETERMINERS - {"his", "her", "its", "their", "our"}
+                            for w in second)
+                and (first[:1].isupper() or first.lower() in _PAIR_HEADS))
+    return False
 
 
 def _drop_asides(words: list[str]) -> list[str]:
@@ -361,7 +381,7 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
                 # "will be held", "can be exercised": a participle under a modal looks ahead.
                 # Case kept: "Theresa May spoke" has no modal in it.
                 if found[0] is Tense.PAST and (
-                        any(w in _FUTURE_AUX for w in before) and "be" in before + [word]
+                        any(w in _FUTURE_AUX for w in before[-3:]) and "be" in before[-3:] + [word]
                         or before[-1:] and before[-1] in _FUTURE_AUX - {"to"}):
                     return Tense.FUTURE, " ".join(before[-2:] + [word])
                 if found[0] is Tense.PAST and deadline and word.lower() in _DELAY:
