@@ -6,6 +6,8 @@ Jun 2016 (past tense "launched")".
 
 from __future__ import annotations
 
+import re
+
 from .anchors import Anchor, bare_midnight, resolve_meaning
 from .model import TimexType
 from .semantics import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift
@@ -32,10 +34,13 @@ UNIT_NAME = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day"
               "MIN": "minute", "FN": "fortnight"}
 
 
+_WITH_YEAR = re.compile(r",?\s+(?:of\s+)?\d{4}$")
+
+
 def _noun(m: Named | Holiday, value: str, surface: str) -> str:
     """What kind of day or period the expression names: "Tuesday", "March", "summer"."""
-    if isinstance(m, Holiday):
-        return surface
+    if isinstance(m, Holiday):  # its name, without a year the text adds ("Christmas Eve 2015")
+        return _WITH_YEAR.sub("", surface)
     parsed = parse_value(value[:10])
     start = parsed[0].start if parsed else None
     if m.kind == "weekday" and start:

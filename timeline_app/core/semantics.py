@@ -140,6 +140,8 @@ def holiday_in(spec: str, year: int) -> datetime:
         return datetime(year, month, day)
     if kind == "easter":
         return datetime.combine(easter(year), datetime.min.time()) + timedelta(days=int(args[0]))
+    if kind == "easter-week":  # its Monday: the week ends on Easter Sunday
+        return datetime.combine(easter(year), datetime.min.time()) - timedelta(days=6)
     if kind == "election":  # the Tuesday after the first Monday of November
         return datetime(year, 11, 1) + relativedelta(weekday=MO(1)) + timedelta(days=1)
     if kind == "nth":
@@ -152,12 +154,15 @@ def holiday_in(spec: str, year: int) -> datetime:
 
 
 def resolve_holiday(m: Holiday, anchor: datetime, tense: Tense | None) -> str:
+    week = m.spec == "easter-week"
+    length = timedelta(days=7 if week else 1)
+    fmt = format_week if week else format_day
     if m.year is not None:
-        return format_day(holiday_in(m.spec, m.year))
+        return fmt(holiday_in(m.spec, m.year))
     cands = []
     for y in range(anchor.year - 2, anchor.year + 3):
         day = holiday_in(m.spec, y)
-        cands.append((day, day + timedelta(days=1), format_day(day)))
+        cands.append((day, day + length, fmt(day)))
     return _place(cands, anchor, m.rel, tense, default_current=True)
 
 
