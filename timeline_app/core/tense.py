@@ -142,6 +142,8 @@ _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective", 
 _DELAY = frozenset({"postponed", "delayed", "adjourned", "extended", "deferred", "rescheduled", "moved",
                     "pushed", "put", "suspended", "gave", "given", "granted"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
+# Words that can follow a whole noun phrase but not a modifier inside one.
+_HEAD_FOLLOWERS = frozenset({"on", "at", "in", "by", "from", "to", "for", "with", "of", "and", "or", ",", ".", ";"})
 # Verbs that foresee what their object names: "signaled a hike in December", "forecast a
 # recession in 2009".
 _ANTICIPATED = frozenset({"signaled", "signalled", "hinted", "flagged", "forecast", "forecasted", "predicted",
@@ -282,6 +284,20 @@ def _pair_subject(before: list[str]) -> bool:
     return False
 
 
+# "the first company to be valued at $1 trillion", "the last person to see him": an infinitive
+# after a ranked noun tells of a fact, as the main verb does, not of a plan.
+_RANKS = frozenset({"first", "second", "third", "last", "only", "latest", "next", "youngest", "oldest"})
+
+
+def _ranked_infinitive(before: list[str]) -> bool:
+    """True when the words end in "to" (or "to be") after a ranked noun phrase: "the first U.S.
+    public company to", "the only team to"."""
+    tail = before[:-1] if before[-1:] == ["be"] else before
+    if tail[-1:] != ["to"]:
+        return False
+    return any(w.lower() in _RANKS for w in tail[-6:-1])
+
+
 def _drop_asides(words: list[str]) -> list[str]:
     """The words without complete parenthetical asides: "will be held (as planned) on Friday"
     is governed by "will be held"."""
@@ -328,10 +344,12 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     if text[end:end + 2] in ("'s", "’s"):
         # "Wednesday's ruling": a day named as the time of something already done.
         return Tense.PAST, text[start:end + 2]
-    if left and left[-1].lower() in _DETERMINERS:
-        return None  # "the Jan. 14 deadline": the date qualifies a noun; the verb does not govern it
+    if left and left[-1].lower() in _DETERMINERS and not (right and right[0].lower() in _HEAD_FOLLOWERS):
+        # "the Jan. 14 deadline": the date qualifies a noun; the verb does not govern it. But in
+        # "will report results for its fiscal fourth quarter on Nov. 1" the period is the noun.
+        return None
     if len(left) > 1 and left[-2] == "to" and left[-1].islower() \
-            and left[-1].isalpha() and left[-1] not in _NOT_INFINITIVE:
+            and left[-1].isalpha() and left[-1] not in _NOT_INFINITIVE and not _ranked_infinitive(left[:-1]):
         if _unrealised_plan(left[:-2]):
             return Tense.PRESENT, " ".join(left[-5:])
         if len(left) > 2 and left[-3].lower() in _DONE_WITH_INFINITIVE:
@@ -359,6 +377,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     passes = ((lefts[:2], (True, False)), (rest, (True,)), (rest, (False,)))
     for cues, strengths in passes:
         for word, following, before in cues:
+            if _ranked_infinitive(before):
+                continue  # "became the first company to be valued at $1 trillion on Aug. 2"
             found = _classify(word, following)
             if found is None and _committed_infinitive(word, before):
                 return Tense.FUTURE, " ".join(before[-2:] + [word])  # "hoped to restore"
