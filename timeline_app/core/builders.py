@@ -441,6 +441,23 @@ def build_in_year(rs: RuleSet, c: Candidate) -> Meaning:
     return InYear(years, kind, _period_index(rs, g["ordinal"], kind))
 
 
+def build_months_of_year(rs: RuleSet, c: Candidate) -> Meaning:
+    """"the first three months of 2016" is its first quarter, "the last six months of last
+    year" its second half: months counted from an end of a year that make a quarter or a half."""
+    g = c.groups
+    kind = {3: "quarter", 6: "half"}.get(_num(rs, g["number"]))  # type: ignore[call-overload]
+    if kind is None:
+        raise NoMeaning("the months make neither a quarter nor a half")
+    index = 1 if g["edge"].lower() == "first" else {"quarter": 4, "half": 2}[kind]
+    year = _year(g)
+    if year is not None:
+        return Fixed(f"{year:04d}-{'Q' if kind == 'quarter' else 'H'}{index}")
+    years = _rel(rs, c)
+    if years is None:
+        raise NoMeaning("no year")
+    return InYear(years, kind, index)
+
+
 def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
     """"the weekend", "this weekend": the tense tells which one."""
     return Named("weekend", 0, rel=None, anchor=_anchor(c))
@@ -484,7 +501,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "offset": build_offset, "deictic": build_deictic, "ref": build_ref, "duration": build_duration,
     "set": build_set, "time": build_time, "part-of-day": build_part_of_day, "anaphor": build_anaphor,
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
-    "century": build_century, "literal": build_literal, "weekend": build_weekend, "holiday": build_holiday,
+    "century": build_century, "literal": build_literal, "weekend": build_weekend, "months-of-year": build_months_of_year, "holiday": build_holiday,
     "spelled-year": build_spelled_year, "same-period": build_same_period, "in-year": build_in_year,
     "around": build_around, "week-of-month": build_week_of_month,
 }
