@@ -20,6 +20,8 @@ SHAPES = [
      "2013-03-22", "WASHINGTON, March 22, 2013 (AP) —", None, 0.95),
     ("BEIRUT, Lebanon, Jan. 5, 2014 (Reuters) - Fighting flared again.", "2014-01-05",
      "BEIRUT, Lebanon, Jan. 5, 2014 (Reuters) -", None, 0.95),
+    ("KABUL, Afghanistan (Reuters) - Sunday 4 October 2015 - Taliban fighters pulled back overnight.",
+     "2015-10-04", "KABUL, Afghanistan (Reuters) - Sunday 4 October 2015 -", None, 0.95),
     ("Thu 30 Jun 2016 07.42 BST", "2016-06-30T07:42", "Thu 30 Jun 2016 07.42 BST", None, 0.9),
     ("Posted 2016-06-30T10:15:00Z", "2016-06-30T10:15", "Posted 2016-06-30T10:15:00Z", None, 0.95),
     ("Updated 4:15 PM ET, Thu June 30, 2016", "2016-06-30T16:15",
@@ -94,6 +96,8 @@ def test_dateline_after_a_long_standfirst() -> None:
     "February 29, 2015\n",  # no such day
     "Jun 30, 1492\n",  # outside 1800-2099
     "The year 2016 was hot.\n",
+    # the agency first, but the date is in the sentence, not between dashes
+    "LONDON (Reuters) - The bank said on June 30, 2016 that it would cut rates.\n",
 ])
 def test_no_dateline(text: str) -> None:
     assert dateline.detect(text) is None

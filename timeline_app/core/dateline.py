@@ -121,6 +121,10 @@ _BYLINE = re.compile(r"^\s{0,3}(?:by|from)\s", re.IGNORECASE)
 # The agency form: "WASHINGTON, March 22, 2013 (AP) —"; the prefix is a place name.
 _AGENCY_PREFIX = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{0,40}?(?:,\s{0,2}[A-Z][\w.]{1,20}){0,2}),\s{1,3}$")
 _AGENCY_SUFFIX = re.compile(r"\s{0,3}(?P<agency>\([A-Za-z .&-]{1,25}\))?\s{0,3}(?P<dash>—|–|--?|:)")
+# The agency before the date: "KABUL, Afghanistan (Reuters) - Sunday 4 October 2015 -".
+_AGENCY_FIRST = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{0,40}?(?:,\s{0,2}[A-Z][\w.]{1,20}){0,2})\s{0,3}"
+                           r"\([A-Za-z .&-]{1,25}\)\s{0,3}(?:—|–|--?|:)\s{0,3}$")
+_DASH_AFTER = re.compile(r"\s{0,3}(?:—|–|--?|:)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CUE_WORDS = frozenset({"by", "last", "updated", "modified", "edited", "revised", "published", "posted",
                         "first", "issued", "released", "created", "publication", "date", "dated", "at",
@@ -277,12 +281,18 @@ def _is_dateline(line: str, offset: int, found: list[_Found]) -> bool:
 
 
 def _agency_dateline(line: str, offset: int) -> tuple[int, int, list[_Found]] | None:
-    """"WASHINGTON, March 22, 2013 (AP) —" opening a paragraph: (start, end, [date])."""
+    """"WASHINGTON, March 22, 2013 (AP) —" or "KABUL (Reuters) - Sunday 4 October 2015 -" opening
+    a paragraph: (start, end, [date])."""
     head = line[:120]
     for f in _dates_in(head, offset):
         start = f.start - offset
         prefix = _AGENCY_PREFIX.match(head[:start])
         if prefix is None:
+            first = _AGENCY_FIRST.match(head[:start])
+            after = _DASH_AFTER.match(head, f.end - offset)
+            if first is not None and after is not None:
+                date_only = _Found(f.start, f.end, f.value, "published", f.ambiguous, f.detailed)
+                return offset, offset + after.end(), [date_only]
             continue
         suffix = _AGENCY_SUFFIX.match(head, f.end - offset)
         if suffix is None:
