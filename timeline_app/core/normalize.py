@@ -138,6 +138,9 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             continue  # "scored twice in the second half": a half of the game, no date
         if isinstance(m, Clock) and m.day is None:
             m = Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i))
+        if dct_anchor is not None and _week_to_come_on_sunday(m, built.mod, dct_anchor, text, c):
+            built = Built(Shift("W", 1), built.type, None)  # all of that week is "later"
+            m = built.meaning
         need = needs(m)
         tense = _tense_for(m, text, c)
         anchor = _anchor_for(m, need, dct_anchor, last, surface, text, c)
@@ -225,6 +228,19 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                 period = Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
                                  id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
     return out
+
+
+def _week_to_come_on_sunday(m: Meaning, mod: str | None, dct: Anchor, text: str, c: Candidate) -> bool:
+    """Written on a Sunday, the last day of its ISO week, "will visit later this week" and "the
+    talks resume this week" speak of the week that starts tomorrow: nothing of this one is to
+    come."""
+    if not (isinstance(m, Shift) and m.unit == "W" and m.n == 0 and m.anchor == "dct"
+            and dct.when.isoweekday() == 7 and mod != "START"):
+        return False
+    if mod == "END" and text[c.start:c.start + 5].lower() == "later":
+        return True
+    said = tense_near(text, c.start, c.end)
+    return said is not None and said[0] is Tense.FUTURE
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
