@@ -236,7 +236,7 @@ def _present_s(word: str, following: str | None, before: list[str]) -> bool:
         return False
     prev = before[-1]
     return (following is not None and following.lower() in _VERB_FOLLOWERS
-            and prev.isalpha() and prev.lower() not in _NOT_SUBJECT
+            and prev.isalpha() and prev.lower() not in _NOT_SUBJECT | _SAME_FORM_PAST
             and not prev.lower().endswith(("s", "ed", "ing")))
 
 
@@ -296,6 +296,28 @@ def _ranked_infinitive(before: list[str]) -> bool:
     if tail[-1:] != ["to"]:
         return False
     return any(w.lower() in _RANKS for w in tail[-6:-1])
+
+
+# Verbs whose past is their plain form. After a singular subject the present would take -s
+# ("the Fed cuts"), so the plain form there is the past: "the Fed cut rates late on Sunday",
+# "the agency set Friday as the deadline". After a plural subject it stays unknown.
+_SAME_FORM_PAST = frozenset({"cut", "put", "set", "shut", "spread", "cost", "hurt", "let", "bid",
+                             "split", "burst", "cast", "upset", "shed"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+
+
+def _after_subject(before: list[str]) -> bool:
+    """True when the word before is a singular subject: a name ("the Fed", "Britain"), "he", "she",
+    "it", or a singular noun after a determiner ("the company")."""
+    if not before:
+        return False
+    prev = before[-1]
+    if prev.lower() in _SINGULAR_PRONOUNS:
+        return True
+    if prev[:1].isupper() and prev.isalpha() and len(before) > 1:  # not the sentence's first word
+        return True
+    return (prev.isalpha() and prev.islower() and not prev.endswith("s") and len(before) > 1
+            and before[-2].lower() in _DETERMINERS and prev not in _NOT_SUBJECT)
 
 
 def _drop_asides(words: list[str]) -> list[str]:
@@ -380,6 +402,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
             if _ranked_infinitive(before):
                 continue  # "became the first company to be valued at $1 trillion on Aug. 2"
             found = _classify(word, following)
+            if found is None and word in _SAME_FORM_PAST and _after_subject(before):
+                found = (Tense.PAST, True)  # "the Fed cut rates late on Sunday": not "cuts"
             if found is None and _committed_infinitive(word, before):
                 return Tense.FUTURE, " ".join(before[-2:] + [word])  # "hoped to restore"
             if found is None and before[-1:] and before[-1].lower() in _FUTURE_AUX - {"to"} \
