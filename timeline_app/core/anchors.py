@@ -22,12 +22,14 @@ from .semantics import (
     Named,
     SamePeriod,
     Shift,
+    Turn,
     add_units,
     format_at,
     resolve_holiday,
     resolve_in_year,
     resolve_named,
     resolve_shift,
+    resolve_turn,
 )
 from .tense import Tense
 from .values import human, parse_value
@@ -89,6 +91,8 @@ def resolve_meaning(m: Meaning, anchor: Anchor | None, tense: Tense | None) -> s
         return resolve_in_year(m, anchor.when)
     if isinstance(m, Shift):
         return resolve_shift(m, anchor.when, anchor.unit)
+    if isinstance(m, Turn):
+        return resolve_turn(m, anchor.when)
     if isinstance(m, Clock):
         # "The strike began at midnight": the midnight that began the day, which TimeML writes
         # as T24 of the day before.

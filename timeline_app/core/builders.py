@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..rules.loader import RuleSet, table_key
-from .semantics import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift
+from .semantics import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift, Turn
 from .tagger import Candidate
 
 
@@ -458,6 +458,11 @@ def build_months_of_year(rs: RuleSet, c: Candidate) -> Meaning:
     return InYear(years, kind, index)
 
 
+def build_turn(rs: RuleSet, c: Candidate) -> Meaning:
+    """"the turn of the century" (100 years) or "of the millennium" (1000)."""
+    return Turn(100 if c.groups["era"].lower() == "century" else 1000)
+
+
 def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
     """"the weekend", "this weekend": the tense tells which one."""
     return Named("weekend", 0, rel=None, anchor=_anchor(c))
@@ -501,7 +506,7 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "offset": build_offset, "deictic": build_deictic, "ref": build_ref, "duration": build_duration,
     "set": build_set, "time": build_time, "part-of-day": build_part_of_day, "anaphor": build_anaphor,
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
-    "century": build_century, "literal": build_literal, "weekend": build_weekend, "months-of-year": build_months_of_year, "holiday": build_holiday,
+    "century": build_century, "literal": build_literal, "weekend": build_weekend, "months-of-year": build_months_of_year, "turn": build_turn, "holiday": build_holiday,
     "spelled-year": build_spelled_year, "same-period": build_same_period, "in-year": build_in_year,
     "around": build_around, "week-of-month": build_week_of_month,
 }

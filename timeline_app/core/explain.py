@@ -10,7 +10,7 @@ import re
 
 from .anchors import Anchor, bare_midnight, resolve_meaning
 from .model import TimexType
-from .semantics import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift
+from .semantics import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift, Turn
 from .tense import Tense
 from .values import (
     ORDINAL_WORDS,
@@ -107,6 +107,9 @@ def describe(m: Meaning, value: str, anchor: Anchor | None, tense: tuple[Tense, 
         count = abs(m.n)
         direction = "before" if m.n < 0 else "after"
         return f"{shown}: {count:g} {unit}{'s' if count != 1 else ''} {direction}{at}"
+    if isinstance(m, Turn):
+        era = "century" if m.years == 100 else "millennium"
+        return f"{value}: the turn of the {era} nearest{at}"
     if isinstance(m, Around):
         unit = UNIT_NAME.get(m.unit, m.unit)
         inner = resolve_meaning(m.inner, anchor, tense[0] if tense else None)

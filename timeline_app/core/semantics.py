@@ -118,7 +118,21 @@ class Around:
     why: str | None = None  # how the inner date was chosen, for the explanation
 
 
-Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod | InYear | Around
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """"the turn of the century": the change of century nearest the time talked about ("was
+    knighted in 1996 and retired at the turn of the century" → 2000); ``years`` is 100 or 1000."""
+
+    years: int
+    anchor: str = "previous"
+
+
+Meaning = Fixed | Shift | Named | Clock | Literal | Holiday | SamePeriod | InYear | Around | Turn
+
+
+def resolve_turn(m: Turn, anchor: datetime) -> str:
+    """The year that opens the century (or millennium) whose start is nearest the anchor."""
+    return f"{round(anchor.year / m.years) * m.years:04d}"
 
 
 def resolve_in_year(m: InYear, anchor: datetime) -> str:

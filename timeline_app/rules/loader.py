@@ -38,7 +38,7 @@ TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 BUILDERS = frozenset({
     "date", "weekday", "month", "relative", "offset", "deictic", "ref", "duration", "set",
     "time", "part-of-day", "anaphor", "season", "quarter", "decade", "century", "literal", "weekend",
-    "holiday", "spelled-year", "same-period", "in-year", "around", "week-of-month", "months-of-year",
+    "holiday", "spelled-year", "same-period", "in-year", "around", "week-of-month", "months-of-year", "turn",
 })
 PARAMS = frozenset({"unit", "n", "value", "pod", "anchor", "direction", "mod", "inner", "shift", "extent"})
 _REF = re.compile(r"%([a-z_][a-z0-9_]*)")
