@@ -58,8 +58,8 @@ def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
     return tense_near(text, c.start, c.end, deadline_decides=not weekday)
 
 
-_RANGE_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–)\s*", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\b(?:from|between|for)\s+$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:to|through|thru|until|till|and|into|-|–)\s*", re.IGNORECASE)
 
 
 def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | None,

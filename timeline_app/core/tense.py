@@ -48,7 +48,10 @@ _FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("going", "to"), ("will"
                            ("plan", "to"), ("planned", "to"), ("planning", "to"), ("set", "to"),
                            ("due", "to"), ("hopes", "to"), ("wants", "to"), ("soon", "as"),
                            ("early", "as"), ("ahead", "of"), ("planned", "for"),
-                           ("scheduled", "for"), ("set", "for"), ("slated", "for"), ("due", "on")})
+                           ("scheduled", "for"), ("set", "for"), ("slated", "for"), ("due", "on"),
+                           # "Rain is forecast to return by the weekend": a prediction looks ahead.
+                           ("forecast", "to"), ("predicted", "to"), ("projected", "to"), ("likely", "to"),
+                           ("tipped", "to")})
 # Words that open a new clause: the verb beyond them governs something else.
 _CLAUSE_OPENERS = frozenset({"where", "which", "who", "whom", "whose", "when", "while", "because",
                              "although", "though", "but", "whereas", "if", "unless", "since"})
@@ -136,6 +139,8 @@ _NOT_INFINITIVE = frozenset({"the", "a", "an", "be", "in", "on", "at", "by", "fo
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "does",
                           "shall", "'ll"})
 # ("to" only reaches month days: "extended to Nov. 20"; before a weekday the clause decides.)
+_FORECAST_NOUNS = frozenset({"warning", "warnings", "watch", "alert", "alerts", "forecast", "forecasts",
+                             "outlook"})
 _DEADLINE = frozenset({"until", "till", "through", "by", "before", "effective", "to"})
 # Verbs that move something to, or set, a later date: "postponed until Tuesday", "gave them until
 # Friday" look ahead even in the past tense.
@@ -361,6 +366,10 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
         if pushed is not None and deadline.lower() in ("until", "till", "to", "through"):
             return Tense.FUTURE, f"{pushed} … {deadline}"
         return Tense.PRESENT, deadline
+    if len(left) > 1 and left[-1].lower() == "for" and left[-2].lower() in _FORECAST_NOUNS:
+        # "issued a yellow warning for Wednesday night": the time the warning is about, which
+        # may be after the verb's; the nearest such day, as for a deadline.
+        return Tense.PRESENT, f"{left[-2]} for"
     if left and left[-1].lower() == "since":
         return Tense.PAST, left[-1]  # "on patrol since March": a start already behind us
     if text[end:end + 2] in ("'s", "’s"):
