@@ -291,16 +291,23 @@ def _pair_subject(before: list[str]) -> bool:
 
 # "the first company to be valued at $1 trillion", "the last person to see him": an infinitive
 # after a ranked noun tells of a fact, as the main verb does, not of a plan.
-_RANKS = frozenset({"first", "second", "third", "last", "only", "latest", "next", "youngest", "oldest"})
+_RANKS = frozenset({"first", "second", "third", "last", "only", "latest", "youngest", "oldest"})
 
 
 def _ranked_infinitive(before: list[str]) -> bool:
-    """True when the words end in "to" (or "to be") after a ranked noun phrase: "the first U.S.
-    public company to", "the only team to"."""
+    """True when the words end in "to" (or "to be") right after a ranked noun phrase: "the first
+    U.S. public company to", "the only team to"; not "the first step is to" (a verb between)."""
     tail = before[:-1] if before[-1:] == ["be"] else before
     if tail[-1:] != ["to"]:
         return False
-    return any(w.lower() in _RANKS for w in tail[-6:-1])
+    phrase = tail[-6:-1]
+    for i in range(len(phrase) - 1, -1, -1):
+        w = phrase[i].lower()
+        if w in _RANKS:
+            return True
+        if w in _PAST or w in _PRESENT or w in _FUTURE or w in _AUXILIARIES:
+            return False
+    return False
 
 
 # Verbs whose past is their plain form. After a singular subject the present would take -s
