@@ -75,10 +75,10 @@ def _month(rs: RuleSet, surface: str) -> int:
 def _spelled_year(surface: str) -> int | None:
     """'nineteen ninety-six' → 1996, 'two thousand one' → 2001 (broadcast transcripts)."""
     words = surface.lower().replace("-", " ").replace(" and ", " ").split()
-    values = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven "
-                                         "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
-                                         "nineteen".split())}
-    tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    values = {w: i for i, w in enumerate(ones)}
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     values.update({w: 10 * (i + 2) for i, w in enumerate(tens)})
     if words[:2] == ["two", "thousand"]:
         return 2000 + sum(values.get(w, 0) for w in words[2:])
