@@ -22,12 +22,10 @@ from timeline_app.core.model import (
     ArticleResult,
     DctOrigin,
     Event,
-    Granularity,
     Interval,
-    TimeExpression,
-    TimexType,
 )
 from timeline_app.core.pipeline import process_file
+from timeline_app.core.project_tables import timex_from
 from timeline_app.core.session import Session
 from timeline_app.qt.export import (
     ImageOptions,
@@ -63,11 +61,7 @@ def frozen_seed() -> Session:
     def interval(d: dict[str, str] | None) -> Interval | None:
         return Interval(datetime.fromisoformat(d["start"]), datetime.fromisoformat(d["end"])) if d else None
 
-    timexes = tuple(TimeExpression(
-        id=t["id"], start=t["start"], end=t["end"], text=t["text"], type=TimexType(t["type"]), value=t["value"],
-        mod=t["mod"], anchor=t["anchor"], interval=interval(t["interval"]),
-        granularity=Granularity(t["granularity"]) if t["granularity"] else None, rule=t["rule"],
-        explanation=t["explanation"]) for t in doc["timexes"])
+    timexes = tuple(timex_from(t) for t in doc["timexes"])
     events = tuple(Event(id=e["id"], label=e["label"], start=e["start"], end=e["end"], timex=e["timex"],
                          interval=interval(e["interval"])) for e in doc["events"])
     article = Article(source=doc["source"], title=doc["title"], text=doc["text"],
