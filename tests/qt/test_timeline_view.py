@@ -25,9 +25,14 @@ def view(qtbot):  # type: ignore[no-untyped-def]
     session = Session()
     session.add_result(syria_like("hand/a.txt"))
     session.add_result(syria_like("hand/b.txt"))
-    v = TimelineView(session, theme="light")
+    return shown_view(qtbot, session, 1200, 500)
+
+
+def shown_view(qtbot, session: Session, width: int, height: int, theme: str = "light") -> TimelineView:  # type: ignore[no-untyped-def]
+    """A timeline of the session, shown at that size and fitted to all its events."""
+    v = TimelineView(session, theme=theme)
     qtbot.addWidget(v)
-    v.resize(1200, 500)
+    v.resize(width, height)
     v.show()
     qtbot.waitExposed(v)
     v.fit_all()
@@ -126,12 +131,7 @@ def test_labels_never_overlap(qtbot) -> None:  # type: ignore[no-untyped-def]
         sentences = [(f"Event number {n} of article {a} happened on that day.", "that day",
                       f"2016-{1 + n // 28:02d}-{1 + n % 28:02d}") for n in range(120)]
         session.add_result(make_result(f"hand/many{a}.txt", sentences))
-    v = TimelineView(session, theme="dark")
-    qtbot.addWidget(v)
-    v.resize(1000, 600)
-    v.show()
-    qtbot.waitExposed(v)
-    v.fit_all()
+    v = shown_view(qtbot, session, 1000, 600, theme="dark")
     QApplication.processEvents()  # pyqtgraph lays out the new range
     v.plot.viewport().repaint()
     placed = v.labels_item.placed
@@ -184,12 +184,7 @@ def test_scatter_holds_only_the_lanes_near_the_view(qtbot) -> None:  # type: ign
     for a in range(60):
         session.add_result(make_result(f"hand/lane{a:02}.txt", [
             (f"Article {a} event {n} on that day.", "that day", f"2016-03-{n + 1:02d}") for n in range(5)]))
-    v = TimelineView(session, theme="light")
-    qtbot.addWidget(v)
-    v.resize(900, 500)
-    v.show()
-    qtbot.waitExposed(v)
-    v.fit_all()
+    v = shown_view(qtbot, session, 900, 500)
     QApplication.processEvents()
     shown = len(v.points_item.data)
     y0, y1 = v.lane_range()
