@@ -29,18 +29,20 @@ def sentences(text: str) -> Iterator[Span]:
             # "Col. Garver", "U.S. officials", "Jan. 1": not an end. A single capital is an initial.
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-        yield from _trimmed(text, start, end)
+        if (span := trimmed(text, start, end)) is not None:
+            yield span
         start = end
-    yield from _trimmed(text, start, len(text))
+    if (span := trimmed(text, start, len(text))) is not None:
+        yield span
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+def trimmed(text: str, start: int, end: int) -> Span | None:
+    """``text[start:end]`` without white space at either end, or None when nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        yield Span(start, end)
+    return Span(start, end) if end > start else None
 
 
 def make_label(sentence: str) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.events import trimmed
 from ..core.model import Article, TimeExpression, TimexType
 from ..core.session import Entry, Session
 from .selection import Selection
@@ -159,12 +160,8 @@ class ArticleView(QWidget):
         entry = self._entry()
         if entry is None:
             return None
-        text = entry.article.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return (self._key, start, end) if end > start else None
+        span = trimmed(entry.article.text, start, end)
+        return (self._key, span.start, span.end) if span is not None else None
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
