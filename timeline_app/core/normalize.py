@@ -80,7 +80,7 @@ def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | No
 
 
 def _anchor_for(m: Meaning, need: str | None, dct: Anchor | None, last: Anchor | None,
-                surface: str, text: str, c: Candidate) -> Anchor | None:
+                text: str, c: Candidate) -> Anchor | None:
     if need == "previous":
         return last or dct
     if need != "dct":
@@ -94,7 +94,7 @@ def _anchor_for(m: Meaning, need: str | None, dct: Anchor | None, last: Anchor |
         if not (said is not None and said[0] is Tense.PAST):
             return last
     if isinstance(m, Shift) and m.n == 0 and m.unit in ("DE", "CE") and last is not None \
-            and last.unit == m.unit and _THE_DECADE.search(surface):
+            and last.unit == m.unit and _THE_DECADE.search(text, c.start, c.end):
         # "In the early 1970s she volunteered ..., and by the end of the decade she had raised
         # the money": the decade just named, not the document's. "this decade" stays deictic.
         return last
@@ -143,7 +143,7 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             m = built.meaning
         need = needs(m)
         tense = _tense_for(m, text, c)
-        anchor = _anchor_for(m, need, dct_anchor, last, surface, text, c)
+        anchor = _anchor_for(m, need, dct_anchor, last, text, c)
         start_of_range = _range_start(m, text, c, out[-1] if out else None, last_meaning)
         if start_of_range is not None:
             anchor, tense = start_of_range, (Tense.FUTURE, text[out[-1].end:c.start].strip())
