@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="write the files here instead of a temporary folder")
     args = parser.parse_args(argv)
 
-    from timeline_app.qt.export import ensure_app, quiet_qt_messages
+    from timeline_app.qt.export.image import ensure_app, quiet_qt_messages
 
     ensure_app()
     quiet_qt_messages()
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(session: Session, folder: Path, width: int, height: int) -> dict[str, float]:
-    from timeline_app.qt.export import ImageOptions, TimelinePage
+    from timeline_app.qt.export.image import ImageOptions, TimelinePage
 
     options = ImageOptions(width=width, height=height)
     figures: dict[str, float] = {}

@@ -6,7 +6,7 @@ import pytest
 
 from timeline_app.core.events import find_events, make_label, sentences
 from timeline_app.core.model import DCT, Article, DctOrigin, Span
-from timeline_app.core.normalize import resolve_text
+from timeline_app.core.timex.normalize import resolve_text
 
 
 def split(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 from qt_helpers import make_result, syria_like
 
 from timeline_app.qt.selection import Selection
-from timeline_app.qt.timeline_items import MARKER_FRAC
+from timeline_app.qt.timeline.items import MARKER_FRAC
 
 
 def load(window, qtbot, *results) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from qt_helpers import settle
 
-from timeline_app.qt.loader import expand_paths
+from timeline_app.qt.file_loading import expand_paths
 
 ARTICLE = ("Rebels pushed back from border town\n\nBEIRUT, June 30, 2016 — Rebels launched an operation "
            "on Tuesday to take the town. They were pushed back on Wednesday, a source said.\n")
@@ -136,7 +136,7 @@ def test_a_bad_file_is_reported_while_the_others_load(window, qtbot, tmp_path: P
 
 
 def test_cancel_stops_loading(window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from timeline_app.qt import loader
+    from timeline_app.qt import file_loading as loader
 
     real = loader.pipeline.process_file
 

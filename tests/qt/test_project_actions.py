@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from timeline_app.core import session as session_mod
 from timeline_app.core.model import Analysis, Article
-from timeline_app.core.project import Project, load_project, save_project, update_project
+from timeline_app.core.project.store import Project, load_project, save_project, update_project
 from timeline_app.core.session import Session
 from timeline_app.qt.main_window import MainWindow
 from timeline_app.qt.project_actions import ProjectActions, split_project_args

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline_app.core.model import DCT, DctOrigin
-from timeline_app.core.normalize import resolve_text
+from timeline_app.core.timex.normalize import resolve_text
 from timeline_app.rules.loader import default_ruleset
 
 RULESET = default_ruleset()

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import TextIO
 
-from ..core.evaluate import CorpusResult, ErrorCase, ErrorKind, evaluate_paths
+from ..core.evaluation.corpus import CorpusResult, ErrorCase, ErrorKind, evaluate_paths
 from ..core.model import TimeExpression
-from ..core.scoring import Counts, measures
+from ..core.evaluation.scoring import Counts, measures
 from .rules_check import rules_load
 
 NAME_WIDTH = 34

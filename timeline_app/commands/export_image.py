@@ -1,7 +1,7 @@
 """``timeline-app export FILE... -o OUT.{png,svg,pdf}``: the timeline as an image, without a display.
 
 The articles go through the same pipeline as ``extract`` and the page is drawn by the GUI's
-timeline widget (:mod:`timeline_app.qt.export`) on Qt's offscreen platform when there is no
+timeline widget (:mod:`timeline_app.qt.export.image`) on Qt's offscreen platform when there is no
 display. A file that cannot be read is reported on stderr (one line naming it) and left out;
 the others are still drawn, and the exit status is 2.
 """
@@ -13,7 +13,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from ..core.files import expand_inputs
+from ..core.ingest.files import expand_inputs
 from ..core.model import ArticleResult
 from ..core.pipeline import process_files, user_dct
 from ..core.values import parse_value
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
 
     # Qt only now: argument errors and unreadable files are reported without loading it.
     from ..core.session import Session
-    from ..qt.export import ImageOptions, ensure_app, export_image, quiet_qt_messages
+    from ..qt.export.image import ImageOptions, ensure_app, export_image, quiet_qt_messages
 
     ensure_app()
     quiet_qt_messages()

@@ -25,7 +25,7 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     # Qt is imported here, not at module level: the command line must not need it.
     from ..qt.app import apply_theme, create_app  # noqa: PLC0415
-    from ..qt.export_actions import ExportActions  # noqa: PLC0415
+    from ..qt.export.actions import ExportActions  # noqa: PLC0415
     from ..qt.main_window import MainWindow  # noqa: PLC0415
     from ..qt.project_actions import ProjectActions  # noqa: PLC0415
     from ..resources import default_article  # noqa: PLC0415

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .abbreviations import ABBREVIATIONS
+from .lang.en.abbreviations import ABBREVIATIONS
 from .model import Article, Event, Granularity, Span, TimeExpression
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*\S)")

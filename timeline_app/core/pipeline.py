@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from . import events as events_mod
-from . import ingest, normalize, tagger
+from .ingest import reader as ingest
+from .timex import normalize, tagger
 from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Span
 from .values import parse_value
 

@@ -4,7 +4,7 @@
 the hooks it offers: its File menu's project section (``add_file_actions("project", …)``), its
 ``open_project(path)`` hook (``.timeline`` files given on the command line, opened with Ctrl+O or
 dropped on the window come through it) and ``set_session`` to show the opened project. The work
-itself is done by :mod:`timeline_app.core.project` and :mod:`timeline_app.core.autosave`; this
+itself is done by :mod:`timeline_app.core.project.store` and :mod:`timeline_app.core.project.autosave`; this
 module adds menus, a timer, dialogs and the view state (visible time range, lanes, selection)
 kept in ``Session.view_state`` under the keys of :data:`VIEW_KEYS`.
 
@@ -25,8 +25,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from .. import __version__
-from ..core.autosave import INTERVAL_S, Autosaver, Recoverable, discard_recovery, find_recoverable
-from ..core.project import EXTENSION, Project, ProjectError, ProjectInfo, ProjectLockedError
+from ..core.project.autosave import INTERVAL_S, Autosaver, Recoverable, discard_recovery, find_recoverable
+from ..core.project.store import EXTENSION, Project, ProjectError, ProjectInfo, ProjectLockedError
 from ..core.session import Session
 from .main_window import MainWindow
 from .selection import Selection

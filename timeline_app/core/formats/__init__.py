@@ -1,0 +1,1 @@
+"""Results → files: one registry of data writers (JSON, JSONL, CSV, TimeML, ICS, TimelineJS)."""

@@ -1,0 +1,1 @@
+"""Files → Articles: encodings, HTML, Markdown and TimeML reading, boilerplate, the dateline, file lists."""

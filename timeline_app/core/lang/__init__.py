@@ -1,0 +1,1 @@
+"""Language knowledge that is Python rather than rule files, one package per language (``en/``)."""

@@ -1,0 +1,1 @@
+"""English: tense cues and abbreviations, beside the rule files in ``resources/rules/en/``."""

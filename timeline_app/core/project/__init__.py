@@ -1,0 +1,1 @@
+"""The ``.timeline`` project file: schema, tables, SQLite plumbing, lock, autosave."""

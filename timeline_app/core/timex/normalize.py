@@ -1,0 +1,327 @@
+"""Resolve tagged candidates into TIMEX3 values, intervals and explanations.
+
+Reference times follow news practice (GUIDE §3): deictic expressions ("yesterday", "this
+week", "Tuesday") resolve against the DCT, with the tense of the governing verb choosing past
+or future; anaphoric ones ("three days later", "the next day") against the last mentioned
+date; without a DCT, deictic ones fall back to the last mentioned date (narrative) and stay
+unresolved — but listed — when there is none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+from ...rules.loader import RuleSet, default_ruleset
+from .anchors import GRAN_UNIT, Anchor, anchor_from, bare_midnight, needs, resolve_meaning
+from .builders import Built, NoMeaning, build
+from .explain import DCT_LABEL, explain
+from ..model import DCT, Span, TimeExpression, TimexType
+from .company_periods import PERIOD_ENDED, game_half, last_years_figure, quarter_ended, year_to_date
+from .meanings import (
+    Around,
+    Clock,
+    Fixed,
+    Holiday,
+    Literal,
+    Meaning,
+    Named,
+    SamePeriod,
+    Shift,
+    add_units,
+    format_at,
+)
+from .tagger import Candidate
+from ..lang.en.tense import Tense, tense_near
+from ..values import human, is_valid, parse_value, set_words
+
+# Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
+_PERIOD_UNITS = frozenset({"Q", "H"})
+_DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_THE_DECADE = re.compile(r"\bthe\s+(?:decade|century)\b", re.IGNORECASE)
+_FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
+
+
+def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
+    """The tense that places a name without a year ("Tuesday", "March"), or None."""
+    if isinstance(m, Around):
+        m = m.inner
+    placed_by_tense = (isinstance(m, (Named, Holiday)) and m.rel is None
+                       or isinstance(m, Clock) and (isinstance(m.day, Named) or bare_midnight(m)))
+    if not placed_by_tense:
+        return None
+    # A deadline ("extended until Nov. 16") is read as the nearest such date, since months
+    # are far apart; within a week the clause tense still tells ("had filed by Wednesday").
+    weekday = isinstance(m, Named) and m.kind in ("weekday", "weekend") or isinstance(m, Clock)
+    return tense_near(text, c.start, c.end, deadline_decides=not weekday)
+
+
+_RANGE_FROM = re.compile(r"\b(?:from|between|for)\s+$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:to|through|thru|until|till|and|into|-|–)\s*", re.IGNORECASE)
+
+
+def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | None,
+                 first_meaning: Meaning | None) -> Anchor | None:
+    """The start of a range this name ends: "from September through May" is the May after
+    that September, "between Monday and Friday" the Friday after that Monday. Only a name of
+    the same kind: "from Sept. 14 to Thursday" ends on the Thursday of the report."""
+    if not (isinstance(m, Named) and m.rel is None and isinstance(first_meaning, Named)
+            and first_meaning.kind == m.kind and m.kind in ("weekday", "month", "monthday")
+            and first is not None and first.interval is not None and first.value is not None
+            and first.granularity is not None):
+        return None
+    if not _RANGE_TO.fullmatch(text[first.end:c.start]) \
+            or not _RANGE_FROM.search(text[max(0, first.start - 12):first.start]):
+        return None
+    return Anchor(when=first.interval.start, unit=GRAN_UNIT.get(first.granularity, "D"), id=first.id,
+                   label=f'the start of the range "{first.text}" ({human(first.value)})')
+
+
+def _anchor_for(m: Meaning, need: str | None, dct: Anchor | None, last: Anchor | None,
+                text: str, c: Candidate) -> Anchor | None:
+    if need == "previous":
+        return last or dct
+    if need != "dct":
+        return None
+    if isinstance(m, Clock) and m.day is None and last is not None and last.unit in _DAY_OR_FINER:
+        # "The bomb went off at 10:35 a.m.": on the day just talked about. Not a day still to
+        # come when the clock is told in the past ("The offer expires in 30 days. Police said
+        # the attack happened around 2 a.m.").
+        ahead = dct is not None and last.when > dct.when
+        said = tense_near(text, c.start, c.end) if ahead else None
+        if not (said is not None and said[0] is Tense.PAST):
+            return last
+    if isinstance(m, Shift) and m.n == 0 and m.unit in ("DE", "CE") and last is not None \
+            and last.unit == m.unit and _THE_DECADE.search(text, c.start, c.end):
+        # "In the early 1970s she volunteered ..., and by the end of the decade she had raised
+        # the money": the decade just named, not the document's. "this decade" stays deictic.
+        return last
+    return dct or last  # a narrative without a DCT: the last mentioned date
+
+
+def _user_type(value: str, type_: TimexType) -> TimexType:
+    """The type a user-corrected value implies (a date edited into a duration is a duration)."""
+    if is_valid(value, TimexType.DURATION) and type_ is not TimexType.SET:
+        return TimexType.DURATION
+    if type_ in (TimexType.DATE, TimexType.TIME):
+        return TimexType.TIME if "T" in value else TimexType.DATE
+    return type_
+
+
+def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
+            forced: Mapping[Span, str] | None = None, ruleset: RuleSet | None = None) -> list[TimeExpression]:
+    """Turn candidates (in text order) into TimeExpressions with values, intervals and reasons."""
+    rs = ruleset or default_ruleset()
+    forced = forced or {}
+    dct_anchor = None
+    if dct is not None:
+        origin = DCT_LABEL.get(str(dct.origin), "the document date")
+        dct_anchor = Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {human(dct.value[:10])}")
+    last: Anchor | None = None
+    period: Anchor | None = None  # the last reporting period named outright (not itself a shift)
+    out: list[TimeExpression] = []
+    last_meaning: Meaning | None = None  # the meaning of out[-1]
+    meanings = [_build_or_none(rs, c) for c in candidates]
+    for i, c in enumerate(candidates):
+        tid = f"t{len(out) + 1}"
+        surface = text[c.start:c.end]
+        built = meanings[i]
+        if built is None:
+            continue
+        due = _due_in(text, c, built)
+        if due is not None:
+            built = due
+        m = built.meaning
+        if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
+            continue  # "scored twice in the second half": a half of the game, no date
+        if isinstance(m, Clock) and m.day is None:
+            m = Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i))
+        if dct_anchor is not None and _week_to_come_on_sunday(m, built.mod, dct_anchor, text, c):
+            built = Built(Shift("W", 1), built.type, None)  # all of that week is "later"
+            m = built.meaning
+        need = needs(m)
+        tense = _tense_for(m, text, c)
+        anchor = _anchor_for(m, need, dct_anchor, last, text, c)
+        start_of_range = _range_start(m, text, c, out[-1] if out else None, last_meaning)
+        if start_of_range is not None:
+            anchor, tense = start_of_range, (Tense.FUTURE, text[out[-1].end:c.start].strip())
+        # "Profit rose in the third quarter from $4 million a year earlier": the same period a
+        # year before, so the comparison keeps the period's granularity. Only looking back:
+        # "the plant will be closed over the next year" names a year, not a quarter.
+        shifted_period = (isinstance(m, Shift) and m.unit == "Y" and m.n == -1 and period is not None
+                          and (c.rule.build in ("offset", "anaphor") or last_years_figure(text, c.end)))
+        quarter_like = isinstance(m, Shift) and m.unit == "Q" and m.anchor == "dct" \
+            or isinstance(m, Literal) and m.value == "P3M"
+        closed_on = _period_end(text, candidates, meanings, i, dct_anchor) if quarter_like else None
+        try:
+            if closed_on is not None and built.type != "DURATION":
+                value = quarter_ended(closed_on)
+            elif isinstance(m, SamePeriod):
+                base = period or anchor
+                year = m.year if m.year is not None else (base.when.year + m.years if base else None)
+                anchor = period or anchor  # no anchor at all when the year is stated
+                if year is None:
+                    value = None
+                elif period is not None:
+                    value = format_at(period.when.replace(year=year), period.unit)
+                else:
+                    value = f"{year:04d}"  # no period named: only the year is known
+            elif shifted_period and period is not None:
+                anchor = period
+                value = format_at(add_units(period.when, "Y", m.n), period.unit)
+            else:
+                value = resolve_meaning(m, anchor, tense[0] if tense else None)
+        except (ValueError, OverflowError, StopIteration, IndexError):
+            value = None  # beyond the calendar datetime can hold (before year 1, after 9999)
+        type_ = TimexType(built.type)
+        if c.span in forced:
+            value = forced[c.span]
+            type_ = _user_type(value, type_)
+            explanation = f"{surface} → {value}: set by the user"
+        elif closed_on is not None and type_ is not TimexType.DURATION:
+            explanation = (f"{surface} → {value} ({human(value)}): the calendar quarter holding most of "
+                           f"the three months ended {human(closed_on.isoformat())}")
+        elif start_of_range is not None and value is not None:
+            explanation = f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
+        else:
+            explanation = explain(surface, m, value, type_, anchor, tense)
+        parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
+        interval, gran = parsed if parsed else (None, None)
+        quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
+        freq = built.freq if type_ is TimexType.SET else None
+        if freq is not None and value is not None and c.span not in forced:
+            explanation = f"{surface} → {value}: {_FREQ_WORDS.get(freq, freq.rstrip('X') + ' times')} {set_words(value)}"
+        last_meaning = m
+        out.append(TimeExpression(
+            id=tid, start=c.start, end=c.end, text=surface, type=type_, value=value, mod=built.mod,
+            anchor=anchor.id if anchor is not None and need else None, interval=interval,
+            granularity=gran, rule=c.rule.name, explanation=explanation, quant=quant, freq=freq,
+            corrected=c.span in forced,
+        ))
+        if interval is not None and gran is not None and value is not None \
+                and not _SINCE.search(text, max(0, c.start - 8), c.start):
+            # "the most since February", "the fastest pace since 2009": a landmark for a
+            # comparison, not the time talked about, so "a year earlier" does not count from it.
+            last = anchor_from(tid, value, interval, gran, surface)
+            # Comparisons are made with a reported period: one begun by the document date (not
+            # "the third quarter of 1990" in a forecast), named outright rather than as a
+            # year-ago twin ("the 1988 period").
+            if last.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
+                    and (dct_anchor is None or interval.start <= dct_anchor.when):
+                period = last
+        elif type_ is TimexType.DURATION and closed_on is not None:
+            # "Growth in the three months to September was 0.4%, against 0.2% a year earlier":
+            # a quarter's results, so the comparison is that quarter a year before.
+            quarter = quarter_ended(closed_on)
+            span = parse_value(quarter)
+            if span is not None:
+                period = Anchor(when=span[0].start, unit="Q", id=tid,
+                                 label=f'"{surface}" mentioned before ({human(quarter)})')
+        elif type_ is TimexType.DURATION and year_to_date(text, c, value):
+            # "For the nine months, net income rose from $5 million a year earlier": results for
+            # the year so far, compared with the same months of the year before. TIMEX3 has no
+            # nine-month value, so that comparison is the year before at year granularity.
+            base = period.when if period is not None else dct_anchor.when if dct_anchor is not None else None
+            if base is not None:
+                period = Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
+                                 id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
+    return out
+
+
+def _week_to_come_on_sunday(m: Meaning, mod: str | None, dct: Anchor, text: str, c: Candidate) -> bool:
+    """Written on a Sunday, the last day of its ISO week, "will visit later this week" and "the
+    talks resume this week" speak of the week that starts tomorrow: nothing of this one is to
+    come."""
+    if not (isinstance(m, Shift) and m.unit == "W" and m.n == 0 and m.anchor == "dct"
+            and dct.when.isoweekday() == 7 and mod != "START"):
+        return False
+    if mod == "END" and text[c.start:c.start + 5].lower() == "later":
+        return True
+    said = tense_near(text, c.start, c.end)
+    return said is not None and said[0] is Tense.FUTURE
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_WHOLE_UNITS = re.compile(r"P(\d+)([YMWD])")
+
+
+def _due_in(text: str, c: Candidate, built: Built) -> Built | None:
+    """"The stock will be redeemed in five years": the time five years after the document date,
+    not a length of time, when the clause looks ahead. "Sales doubled in five years" (past) and
+    "the first order in a decade" (no verb) stay durations."""
+    if built.type != "DURATION" or not isinstance(built.meaning, Literal) or built.mod not in (None, "APPROX"):
+        return None
+    found = _WHOLE_UNITS.fullmatch(built.meaning.value)
+    if found is None or text[c.start:c.start + 4].lower() == "the " \
+            or not _IN_BEFORE.search(text, max(0, c.start - 6), c.start):
+        return None
+    tense = tense_near(text, c.start, c.end)
+    if tense is None or tense[0] is not Tense.FUTURE:
+        return None
+    return Built(Shift(found[2], int(found[1])), "DATE", built.mod)
+
+
+def _build_or_none(rs: RuleSet, c: Candidate) -> Built | None:
+    try:
+        return build(rs, c)
+    except NoMeaning:
+        return None
+
+
+# Between a clock time and the day it falls on: "3 p.m. local time (1200 GMT) on Friday".
+_CLOCK_TO_DAY = re.compile(r"[\s,()]*(?:(?:local time|[Ee]astern time|[A-Z]{2,5})[\s,()]*)*(?:on\s+)?")
+
+
+def _is_day(m: Meaning) -> bool:
+    return (isinstance(m, Named) and m.kind in ("weekday", "monthday")
+            or isinstance(m, Fixed) and len(m.value) == 10
+            or isinstance(m, Shift) and m.unit == "D" and m.anchor == "dct")
+
+
+def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
+                     i: int) -> Fixed | Shift | Named | None:
+    """The day a bare clock time falls on when the day follows it: "at 3 p.m. local time on
+    Friday", "at 10:35 a.m. (0735 GMT) Tuesday" (a restated clock in between shares it)."""
+    prev_end = candidates[i].end
+    for j in range(i + 1, len(candidates)):
+        built = meanings[j]
+        if built is None or not _CLOCK_TO_DAY.fullmatch(text, prev_end, candidates[j].start):
+            return None
+        m = built.meaning
+        if isinstance(m, Clock) and m.day is None:
+            prev_end = candidates[j].end  # a restated clock: "(1200 GMT)"
+            continue
+        return m if _is_day(m) else None  # type: ignore[return-value]
+    return None
+
+
+def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None], i: int,
+                dct: Anchor | None) -> date | None:
+    """The day that closes "the quarter ended July 31" (the date right after "ended"), or None."""
+    if i + 1 >= len(candidates) or meanings[i + 1] is None:
+        return None
+    nxt, built = candidates[i + 1], meanings[i + 1]
+    m = built.meaning  # type: ignore[union-attr]
+    month = isinstance(m, Named) and m.kind == "month" or isinstance(m, Fixed) and len(m.value) == 7
+    if not PERIOD_ENDED.fullmatch(text, candidates[i].end, nxt.start) or not (_is_day(m) or month):
+        return None
+    tense = _tense_for(m, text, nxt)
+    try:
+        value = resolve_meaning(m, dct if needs(m) else None, tense[0] if tense else None)
+    except (ValueError, OverflowError, StopIteration, IndexError):
+        return None
+    if value is None or len(value) not in (7, 10) or value[4] != "-":
+        return None
+    if len(value) == 7:  # "the three months to September": to the month's last day
+        span = parse_value(value)
+        return (span[0].end - timedelta(days=1)).date() if span is not None else None
+    return date.fromisoformat(value)
+
+
+def resolve_text(text: str, dct: DCT | None) -> list[TimeExpression]:
+    """Tag and resolve a text in one call (tests, worked examples)."""
+    from .tagger import tag
+
+    return resolve(tag(text), text, dct)

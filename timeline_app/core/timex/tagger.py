@@ -1,0 +1,139 @@
+"""Find time expressions: run the rule set's regexes and keep the best non-overlapping matches.
+
+The tagger only finds *where* expressions are and which rule found them (a
+:class:`Candidate`); :mod:`timeline_app.core.timex.normalize` decides what they mean.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...rules.loader import Rule, RuleSet, default_ruleset
+from ..lang.en.abbreviations import ABBREVIATIONS
+from ..model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str]  # named groups that matched, by name
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+# No expression reaches further than this from its trigger word, on either side (the longest
+# reach in the dev corpus and the cases is 24 characters: "the winter of nineteen ninety-four").
+_REACH = 48
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+
+def family_windows(text: str, rs: RuleSet) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger family, the merged stretches of text around its words.
+
+    Running every rule over every character costs about 35 ns per rule and character; a rule
+    only needs the text near a word it must contain ("Tuesday" for the weekday rules, a unit
+    for durations), so each rule scans only the windows of the families it requires.
+    """
+    hits: dict[str, list[tuple[int, int]]] = {}
+    triggers = rs.triggers
+    digit = ("digit",)
+    # Words are lowered one at a time: lowering the whole text can change its length ("İ").
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        fams = digit if word[0] <= "9" else triggers.get(word.lower())
+        if not fams:
+            continue
+        lo, hi = max(0, m.start() - _REACH), m.end() + _REACH
+        for fam in fams:
+            spans = hits.setdefault(fam, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+    return hits
+
+
+def _windows_for(requires: frozenset[str], by_family: dict[str, list[tuple[int, int]]],
+                 text: str) -> list[tuple[int, int]]:
+    spans = sorted(s for fam in requires for s in by_family.get(fam, ()))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    out = []
+    for lo, hi in merged:
+        # End at a space so "(?![\w])" is judged on the real next character.
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        out.append((lo, min(hi, len(text))))
+    return out
+
+
+def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
+        full_scan: bool = False) -> list[Candidate]:
+    """All time expressions in ``text``, in text order, none overlapping another.
+
+    Where matches overlap the longest wins, then the higher priority, then the earlier rule.
+    A negative rule's match removes every candidate inside it ("May" in "Theresa May", "2014"
+    in "2014 votes") but not one it merely touches ("Aug. 7" in "on Aug. 7 killed").
+    Candidates overlapping ``skip`` (boilerplate) are dropped.
+    """
+    rs = ruleset or default_ruleset()
+    by_family = family_windows(text, rs)
+    cache: dict[frozenset[str], list[tuple[int, int]]] = {}
+
+    def windows(rule: Rule) -> list[tuple[int, int]]:
+        if full_scan or not rule.requires:
+            return [(0, len(text))]
+        if rule.requires not in cache:
+            cache[rule.requires] = _windows_for(rule.requires, by_family, text)
+        return cache[rule.requires]
+
+    negatives = [Span(*m.span()) for neg in rs.negatives for lo, hi in windows(neg)
+                 for m in neg.regex.finditer(text, lo, hi)]
+    found: list[tuple[int, int, int, int, Candidate]] = []
+    matches = ((order, rule, m) for order, rule in enumerate(rs.rules)
+               for lo, hi in windows(rule) for m in rule.regex.finditer(text, lo, hi))
+    for order, rule, m in matches:
+        # A rule may match more than its expression, for context a lookbehind cannot hold.
+        start, end = m.span(rule.params["extent"]) if "extent" in rule.params else m.span()
+        if start == end:
+            continue
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        # Trailing spaces or punctuation a pattern swallowed are not part of the expression.
+        while end > start and text[end - 1] in " ,.-":
+            if text[end - 1] == "." and _keeps_dot(text, start, end):
+                break
+            end -= 1
+        found.append((-(end - start), -rule.priority, order, start, Candidate(start, end, rule, groups)))
+    found.sort(key=lambda item: item[:4])
+    taken: list[Candidate] = []
+    starts: list[int] = []  # starts of taken candidates, sorted, for overlap tests by bisection
+    for *_, cand in found:
+        if any(n.start <= cand.start and cand.end <= n.end for n in negatives):
+            continue
+        if any(b.start < cand.end and cand.start < b.end for b in skip):
+            continue
+        i = bisect.bisect_left(starts, cand.start)
+        if i < len(taken) and taken[i].start < cand.end:  # the next one starts inside
+            continue
+        if i > 0 and taken[i - 1].end > cand.start:  # the previous one reaches into it
+            continue
+        starts.insert(i, cand.start)
+        taken.insert(i, cand)
+    return taken
+
+
+def _keeps_dot(text: str, start: int, end: int) -> bool:
+    """A final dot belongs to an abbreviation ("Sept.", "p.m.") but not to a sentence end."""
+    word = text[start:end].rsplit(" ", 1)[-1].lower()
+    return word.endswith(".") and word[:-1] in ABBREVIATIONS

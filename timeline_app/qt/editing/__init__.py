@@ -1,0 +1,1 @@
+"""Editing: corrections of the tagger's results, their dialogs, and undo."""

@@ -1,0 +1,132 @@
+"""File › Export image… (Ctrl+E) and File › Export data… on the main window.
+
+:class:`ExportActions` attaches to :class:`~timeline_app.qt.main_window.MainWindow` through its
+File menu's export section (``add_file_actions("export", …)``), as the project actions do for
+theirs. Images go through :class:`~timeline_app.qt.export.dialog.ExportImageDialog`; data is
+written by the same writers as ``timeline-app extract --format`` (:data:`core.serialize.WRITERS`)
+from the session as it is now, corrections included.
+
+Every question to the user goes through one small method (``choose_data_path``,
+``show_error``), and the image dialog is made by ``image_dialog``, so tests drive them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ...core.formats.calendar import session_results
+from ...core.formats.tabular import WRITERS, to_json
+from .image import ImageOptions
+from .dialog import ExportImageDialog
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+# File › Export data: format → (file filter, extension). TimelineJS is JSON, hence its own suffix.
+DATA_FORMATS: dict[str, tuple[str, str]] = {
+    "csv": ("CSV, one row per event (*.csv)", ".csv"),
+    "json": ("JSON, the extract contract (*.json)", ".json"),
+    "timeml": ("TimeML (*.tml)", ".tml"),
+    "ics": ("iCalendar (*.ics)", ".ics"),
+    "timelinejs": ("TimelineJS 3 (*.timeline.json)", ".timeline.json"),
+}
+
+
+def data_format_of(path: str | Path) -> str | None:
+    """The data format a file name asks for, longest suffix first (``x.timeline.json``)."""
+    name = str(path).lower()
+    for fmt, (_flt, ext) in sorted(DATA_FORMATS.items(), key=lambda kv: -len(kv[1][1])):
+        if name.endswith(ext):
+            return fmt
+    return None
+
+
+class ExportActions(QObject):
+    """The export section of the File menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_options: ImageOptions | None = None
+        self.image_action = QAction("Export &image…", window)
+        self.image_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.image_action.setStatusTip("Save the timeline as PNG, SVG or PDF, with a title and a legend")
+        self.image_action.triggered.connect(self.export_image)
+        self.data_action = QAction("Export &data…", window)
+        self.data_action.setStatusTip("Save the events as CSV, JSON, TimeML, iCalendar or TimelineJS")
+        self.data_action.triggered.connect(self.export_data)
+        window.add_file_actions("export", [self.image_action, self.data_action])
+
+    # -- image ----------------------------------------------------------------------------------
+    def image_dialog(self) -> ExportImageDialog:
+        """The dialog for the window's session and timeline, with the options used last time."""
+        w = self.window
+        w.adapter.flush()  # the timeline shows the session as it is now
+        options = self.last_options
+        if options is None:
+            options = ImageOptions(theme=w.timeline.theme.name)
+        elif options.x_range is not None:
+            options = options.with_view(w.timeline)  # "current view" means the view now
+        return ExportImageDialog(w.session, w.timeline, w, options=options, start_dir=w.settings.last_dir())
+
+    def export_image(self) -> Path | None:
+        if not self.window.session.entries:
+            self.show_error("There is nothing to export yet: open some articles first.")
+            return None
+        dialog = self.image_dialog()
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.last_options = replace(dialog.options())
+        if accepted and dialog.written is not None:
+            self.window.settings.set_last_dir(dialog.written.parent)
+            self.window.statusBar().showMessage(f"Exported {dialog.written}", 5000)
+            return dialog.written
+        return None
+
+    # -- data -----------------------------------------------------------------------------------
+    def choose_data_path(self) -> tuple[Path, str] | None:
+        """Ask for a file and a format (tests replace this)."""
+        filters = {flt: fmt for fmt, (flt, _ext) in DATA_FORMATS.items()}
+        start = str(Path(self.window.settings.last_dir()) / "events.csv")
+        name, chosen = QFileDialog.getSaveFileName(self.window, "Export data", start, ";;".join(filters))
+        if not name:
+            return None
+        fmt = filters.get(chosen) or data_format_of(name) or "csv"
+        path = Path(name)
+        if data_format_of(path) != fmt:
+            path = path.with_name(path.name + DATA_FORMATS[fmt][1])
+        return path, fmt
+
+    def export_data(self) -> Path | None:
+        if not self.window.session.entries:
+            self.show_error("There is nothing to export yet: open some articles first.")
+            return None
+        chosen = self.choose_data_path()
+        if chosen is None:
+            return None
+        path, fmt = chosen
+        try:
+            write_data(self.window, path, fmt)
+        except (OSError, ValueError) as exc:
+            self.show_error(f"Could not write {path}:\n{exc}")
+            return None
+        self.window.settings.set_last_dir(path.parent)
+        self.window.statusBar().showMessage(f"Exported {path}", 5000)
+        return path
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self.window, "Export", message)
+
+
+def write_data(window: MainWindow, path: Path, fmt: str) -> None:
+    """The window's session, corrections included, in one of the extract formats."""
+    results = session_results(window.session)
+    text = to_json(results) + "\n" if fmt == "json" else WRITERS[fmt](results)
+    # newline="": iCalendar's CRLF line ends stay as they are on every platform.
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write(text)

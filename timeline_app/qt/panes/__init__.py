@@ -1,0 +1,1 @@
+"""The panes beside the timeline: article, details, event table, vague tray, problems."""

@@ -1,0 +1,130 @@
+"""The detail pane: everything known about the selected event, expression or article.
+
+For an event or expression: the expression text, value, mod, interval, granularity, anchor,
+explanation, rule, sentence and article. For an article: its source, DCT value, origin and
+confidence, the dateline text, counts, errors and orphaned corrections.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from ...core.model import Event, TimeExpression
+from ...core.session import Entry, Session
+from ..selection import Selection
+
+
+def _row(name: str, value: object) -> str:
+    text = "—" if value is None or value == "" else escape(str(value))
+    return f"<tr><th align='left' valign='top' style='padding-right:10px'>{escape(name)}</th><td>{text}</td></tr>"
+
+
+def _interval(iv: object) -> str | None:
+    if iv is None:
+        return None
+    start, end = iv.start, iv.end  # type: ignore[attr-defined]
+    return f"{start.isoformat(sep=' ')} → {end.isoformat(sep=' ')}"
+
+
+def _why_no_event(entry: Entry, timex: TimeExpression) -> str:
+    """Why an expression has no event of its own: its sentence is placed by another expression,
+    or it has no interval to place."""
+    for event in entry.analysis.events:
+        if event.start <= timex.start < event.end and event.timex and event.timex != timex.id:
+            other = entry.timex_by_id.get(event.timex)
+            by = f"“{other.text}” ({other.value})" if other is not None else event.timex
+            return f"none of its own: the sentence is event {event.id}, placed by {by}"
+    if timex.interval is None:
+        return "none: this expression cannot be placed on the timeline"
+    return "none: no sentence around this expression was taken as an event"
+
+
+class DetailPane(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._selection: Selection | None = None
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.set_selection(None)
+
+    def set_session(self, session: Session) -> None:
+        self._session = session
+        self.set_selection(None)
+
+    def set_selection(self, selection: Selection | None) -> None:
+        self._selection = selection
+        self.browser.setHtml(self.html())
+
+    def refresh(self) -> None:
+        self.set_selection(self._selection)
+
+    def html(self) -> str:
+        sel = self._selection
+        resolved = sel.resolve(self._session) if sel else None
+        if resolved is None:
+            return ("<p style='color:gray'>Select an event on the timeline, an expression in the article "
+                    "or a row in the table to see how its date was worked out.</p>")
+        entry, event, timex = resolved
+        if event is None and timex is None:
+            return self._article_html(entry)
+        return self._event_html(entry, event, timex)
+
+    def _event_html(self, entry: Entry, event: Event | None, timex: TimeExpression | None) -> str:
+        title = event.label if event is not None else (timex.text if timex else "")
+        rows: list[str] = []
+        if timex is not None:
+            anchor = timex.anchor
+            if anchor and anchor != "dct":
+                anchored = entry.timex_by_id.get(anchor)
+                anchor = f"{anchor} “{anchored.text}” ({anchored.value})" if anchored else anchor
+            elif anchor == "dct" and entry.article.dct is not None:
+                anchor = f"DCT {entry.article.dct.value}"
+            rows += [
+                _row("Expression", f"“{timex.text}”"),
+                _row("Type", str(timex.type)),
+                _row("Value", timex.value or "unresolved"),
+                _row("Mod", timex.mod),
+                _row("Interval", _interval(timex.interval)),
+                _row("Granularity", str(timex.granularity) if timex.granularity else None),
+                _row("Anchor", anchor),
+                _row("Explanation", timex.explanation),
+                _row("Rule", timex.rule),
+                _row("Corrected", "yes, by you" if timex.corrected else None),
+            ]
+        if event is not None:
+            if timex is None:
+                rows.append(_row("Interval", _interval(event.interval)))
+            rows.append(_row("Event", f"{event.id}" + (" (added by you)" if event.user_added else "")))
+            rows.append(_row("Sentence", entry.article.text[event.start:event.end]))
+        elif timex is not None:
+            rows.append(_row("Event", _why_no_event(entry, timex)))
+        rows.append(_row("Article", entry.article.title))
+        rows.append(_row("Source", entry.article.source))
+        return f"<h3>{escape(title)}</h3><table cellspacing='2'>{''.join(rows)}</table>"
+
+    def _article_html(self, entry: Entry) -> str:
+        a = entry.article
+        dct = a.dct
+        dateline = a.text[dct.start:dct.end] if dct and dct.start is not None and dct.end is not None else None
+        rows = [
+            _row("Source", a.source),
+            _row("Format", a.format),
+            _row("DCT", dct.value if dct else "none — relative expressions cannot be resolved; use Edit › Set DCT…"),
+            _row("Origin", str(dct.origin) if dct else None),
+            _row("Confidence", f"{dct.confidence:.0%}" if dct else None),
+            _row("Dateline", dateline),
+            _row("Last updated", dct.updated if dct else None),
+            _row("Expressions", len(entry.analysis.timexes)),
+            _row("Events", len(entry.analysis.events)),
+        ]
+        for err in entry.errors:
+            rows.append(_row("Problem", err))
+        for c in entry.orphans:
+            rows.append(_row("Orphaned correction", f"{c.kind}: “{c.text}” → {c.value or ''}"))
+        return f"<h3>{escape(a.title or entry.key)}</h3><table cellspacing='2'>{''.join(rows)}</table>"

@@ -1,0 +1,1 @@
+"""The timeline: view, plotted data, graphics items, labels, axes, navigation, overview."""

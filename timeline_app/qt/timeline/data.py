@@ -1,0 +1,222 @@
+"""The session's events as flat numpy arrays, ready for batched drawing.
+
+No dates are computed here: each event's interval comes from the session; it is only turned
+into seconds since 1970-01-01 of the naive calendar datetime read as UTC (never local time),
+the unit of ``pyqtgraph.DateAxisItem(utcOffset=0)``.
+
+Per-article arrays are cached by the identity of the entry's analysis, which the session
+replaces whenever it re-derives an article, so loading the 1,000th article does not redo the
+999 before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from ...core.model import Analysis, Article, Event, TimeExpression
+from ...core.session import Entry, Session
+from ...core.values import parse_value
+
+_EPOCH = datetime(1970, 1, 1)
+DAY = 86400.0
+#: Values whose interval is at most this long are drawn as points, longer ones as bars.
+POINT_MAX_SECONDS = DAY + 6 * 3600.0  # a day, or a night running into the next morning
+FUZZY_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"})
+MAX_BAR_TRACKS = 4
+
+
+def epoch_seconds(dt: datetime) -> float:
+    """Seconds since 1970-01-01 of a naive calendar datetime, read as UTC."""
+    return (dt - _EPOCH).total_seconds()
+
+
+def from_epoch_seconds(seconds: float) -> datetime:
+    from datetime import timedelta
+
+    return _EPOCH + timedelta(seconds=float(seconds))
+
+
+@dataclass(slots=True)
+class Lane:
+    key: str
+    title: str
+    color: str | None  # the session entry's colour override
+    dct: float  # DCT moment in epoch seconds, NaN when the article has none
+    dct_value: str | None
+
+
+@dataclass(slots=True)
+class _EntryArrays:
+    """One article's events, sorted by start, with their drawing attributes."""
+
+    analysis: Analysis
+    article: Article
+    x0: np.ndarray
+    x1: np.ndarray
+    xc: np.ndarray
+    kind: np.ndarray
+    fuzzy: np.ndarray
+    track: np.ndarray
+    ids: list[str]
+    labels: list[str]
+    expressions: list[str]
+
+
+@dataclass
+class TimelineData:
+    """Every placeable event of a session, sorted by lane then start.
+
+    ``kind`` is 0 for a point (drawn at ``xc``), 1 for a bar over [x0, x1); ``track`` stacks
+    overlapping bars of a lane; ``refs[i]`` is ``(entry key, event id)``.
+    """
+
+    lanes: list[Lane] = field(default_factory=list)
+    x0: np.ndarray = field(default_factory=lambda: np.empty(0))
+    x1: np.ndarray = field(default_factory=lambda: np.empty(0))
+    xc: np.ndarray = field(default_factory=lambda: np.empty(0))
+    lane: np.ndarray = field(default_factory=lambda: np.empty(0, np.int32))
+    kind: np.ndarray = field(default_factory=lambda: np.empty(0, np.int8))
+    fuzzy: np.ndarray = field(default_factory=lambda: np.empty(0, bool))
+    track: np.ndarray = field(default_factory=lambda: np.empty(0, np.int8))
+    refs: list[tuple[str, str]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    expressions: list[str] = field(default_factory=list)
+    lane_start: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))  # index of lane i's first event
+    index: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    @property
+    def bounds(self) -> tuple[float, float] | None:
+        """Earliest start and latest end over events and DCTs, or None when empty."""
+        lows = [float(self.x0.min())] if len(self) else []
+        highs = [float(self.x1.max())] if len(self) else []
+        dcts = [ln.dct for ln in self.lanes if not np.isnan(ln.dct)]
+        if not lows and not dcts:
+            return None
+        return min(lows + dcts), max(highs + [d + DAY for d in dcts])
+
+    def lane_slice(self, lane: int) -> slice:
+        return slice(int(self.lane_start[lane]), int(self.lane_start[lane + 1]))
+
+    def time_order(self) -> np.ndarray:
+        """Indices sorted by time (then lane), for moving between events with the arrow keys."""
+        return np.lexsort((self.lane, self.xc))
+
+
+class TimelineDataBuilder:
+    """Turns a session into :class:`TimelineData`, reusing arrays of unchanged articles."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, _EntryArrays] = {}
+
+    def build(self, session: Session) -> TimelineData:
+        lanes: list[Lane] = []
+        parts: list[_EntryArrays] = []
+        live: set[str] = set()
+        for entry in session.entries:
+            live.add(entry.key)
+            arrays = self._arrays(entry)
+            parts.append(arrays)
+            lanes.append(_lane(entry))
+        for key in set(self._cache) - live:
+            del self._cache[key]
+        return _assemble(lanes, parts)
+
+    def _arrays(self, entry: Entry) -> _EntryArrays:
+        cached = self._cache.get(entry.key)
+        if cached is not None and cached.analysis is entry.analysis and cached.article is entry.article:
+            return cached
+        arrays = _entry_arrays(entry)
+        self._cache[entry.key] = arrays
+        return arrays
+
+
+def _lane(entry: Entry) -> Lane:
+    dct = entry.article.dct
+    x = np.nan
+    if dct is not None:
+        parsed = parse_value(dct.value)
+        if parsed is not None:
+            x = epoch_seconds(parsed[0].start)
+    return Lane(entry.key, entry.article.title or entry.key, entry.color, x, dct.value if dct else None)
+
+
+def _entry_arrays(entry: Entry) -> _EntryArrays:
+    by_id = entry.timex_by_id
+    rows: list[tuple[float, float, bool, str, str, str]] = []
+    for event in entry.analysis.events:
+        if event.interval is None:
+            continue
+        timex = by_id.get(event.timex) if event.timex else None
+        rows.append((epoch_seconds(event.interval.start), epoch_seconds(event.interval.end),
+                     bool(timex is not None and timex.mod in FUZZY_MODS), event.id,
+                     event_label(event, timex),
+                     timex.text if timex is not None else entry.article.text[event.start:event.end][:40]))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    x0 = np.array([r[0] for r in rows], float)
+    x1 = np.array([r[1] for r in rows], float)
+    kind = ((x1 - x0) > POINT_MAX_SECONDS).astype(np.int8)
+    return _EntryArrays(
+        analysis=entry.analysis, article=entry.article, x0=x0, x1=x1,
+        xc=np.where(kind == 0, (x0 + x1) / 2, x0), kind=kind,
+        fuzzy=np.array([r[2] for r in rows], bool), track=_tracks(x0.tolist(), x1.tolist(), kind.tolist()),
+        ids=[r[3] for r in rows], labels=[r[4] for r in rows], expressions=[r[5] for r in rows])
+
+
+def event_label(event: Event, timex: TimeExpression | None) -> str:
+    """The text drawn beside an event: its label, on one line."""
+    label = " ".join(event.label.split())
+    return label or (timex.text if timex else event.id)
+
+
+def _cat(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
+    return np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.empty(0, dtype)
+
+
+def _assemble(lanes: list[Lane], parts: list[_EntryArrays]) -> TimelineData:
+    counts = np.array([len(p.ids) for p in parts], np.int64)
+    lane_start = np.zeros(len(parts) + 1, np.int64)
+    np.cumsum(counts, out=lane_start[1:])
+    refs: list[tuple[str, str]] = []
+    labels: list[str] = []
+    expressions: list[str] = []
+    for ln, p in zip(lanes, parts):
+        refs.extend((ln.key, i) for i in p.ids)
+        labels.extend(p.labels)
+        expressions.extend(p.expressions)
+    data = TimelineData(
+        lanes=lanes, x0=_cat([p.x0 for p in parts], float), x1=_cat([p.x1 for p in parts], float),
+        xc=_cat([p.xc for p in parts], float), lane=np.repeat(np.arange(len(parts), dtype=np.int32), counts),
+        kind=_cat([p.kind for p in parts], np.int8), fuzzy=_cat([p.fuzzy for p in parts], bool),
+        track=_cat([p.track for p in parts], np.int8), refs=refs, labels=labels, expressions=expressions,
+        lane_start=lane_start)
+    data.index = {ref: i for i, ref in enumerate(refs)}
+    return data
+
+
+def _tracks(x0: list[float], x1: list[float], kind: list[int]) -> np.ndarray:
+    """Stack overlapping bars on tracks (greedy interval partitioning over start-sorted bars, capped)."""
+    track = np.zeros(len(x0), np.int8)
+    ends: list[float] = []  # end of the last bar on each track
+    for i, (a, b, k) in enumerate(zip(x0, x1, kind)):
+        if k == 0:
+            continue
+        for t, end in enumerate(ends):
+            if a >= end:
+                ends[t] = b
+                track[i] = t
+                break
+        else:
+            if len(ends) < MAX_BAR_TRACKS:
+                ends.append(b)
+                track[i] = len(ends) - 1
+            else:  # too many overlapping bars: share the track that frees up first
+                t = min(range(len(ends)), key=ends.__getitem__)
+                ends[t] = max(ends[t], b)
+                track[i] = t
+    return track

@@ -1,0 +1,209 @@
+"""Event labels, decluttered in screen space (one item draws them all).
+
+Part of the timeline drawing (see :mod:`.timeline_items` for the coordinate conventions).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from .data import TimelineData
+from .items import (
+    LABEL_GAP,
+    LABEL_MAX_PX,
+    MARKER_FRAC,
+    MARKER_SIZE,
+    MAX_LABELS,
+    Mapping,
+    ViewSpaceItem,
+    bar_geometry,
+    label_rows,
+)
+
+
+@dataclass(slots=True)
+class PlacedLabel:
+    index: int  # event index in TimelineData
+    rect: QRectF  # device pixels
+    anchor: QPointF  # the marker it belongs to
+    hidden: int  # events whose label did not fit, clustered into this one
+
+
+class LabelsItem(ViewSpaceItem):
+    """Event labels, decluttered in screen space and recomputed whenever the view changes.
+
+    Per visible lane, candidates are swept left to right and each label goes on the lowest row
+    above the markers where it does not overlap the previous label; a label that fits nowhere
+    is counted into the label before it, which shows ``+N``. The selected event's label is
+    placed first. At most :data:`MAX_LABELS` labels are drawn.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected: int | None = None
+        self.placed: list[PlacedLabel] = []
+        self._font = QFont()
+        self._bold = QFont()
+        self._small = QFont()
+        self._text_cache: dict[int, tuple[str, float]] = {}
+        self._max_px = LABEL_MAX_PX  # narrower when the plot itself is narrow
+        self.set_font(QFont())
+
+    def set_font(self, font: QFont) -> None:
+        self._font = QFont(font)
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+        self._small = QFont(font)
+        self._small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        self._fm = QFontMetricsF(self._font)
+        self._fm_bold = QFontMetricsF(self._bold)
+        self._fm_small = QFontMetricsF(self._small)
+        self._text_cache.clear()
+        self.update()
+
+    def set_data(self, data: TimelineData) -> None:
+        self._text_cache.clear()
+        super().set_data(data)
+
+    def set_selected(self, index: int | None) -> None:
+        self.selected = index
+        self.update()
+
+    def text_of(self, i: int) -> tuple[str, float]:
+        """The elided label of event ``i`` and its width in pixels (cached); bold when selected."""
+        if i == self.selected:
+            text = self._fm_bold.elidedText(self.data.labels[i], Qt.TextElideMode.ElideRight, self._max_px)
+            return text, self._fm_bold.horizontalAdvance(text)
+        cached = self._text_cache.get(i)
+        if cached is None:
+            text = self._fm.elidedText(self.data.labels[i], Qt.TextElideMode.ElideRight, self._max_px)
+            cached = (text, self._fm.horizontalAdvance(text))
+            self._text_cache[i] = cached
+        return cached
+
+    def layout(self, m: Mapping) -> list[PlacedLabel]:
+        d = self.data
+        line_h = self._fm.height() + 3
+        rows = label_rows(m.lane_px, line_h)
+        if not len(d) or rows == 0:
+            return []
+        badge_w = self._fm_small.horizontalAdvance(" +99")
+        placed: list[PlacedLabel] = []
+        view_left_px, view_right_px = sorted((m.x(m.view.left()), m.x(m.view.right())))
+        max_px = max(40.0, min(LABEL_MAX_PX, (view_right_px - view_left_px) * 0.8 - badge_w))
+        if max_px != self._max_px:
+            self._max_px = max_px
+            self._text_cache.clear()
+        for lane in m.visible_lanes(len(d.lanes)):
+            if len(placed) >= MAX_LABELS:
+                break
+            sl = d.lane_slice(lane)
+            x0, x1, xc, kind = d.x0[sl], d.x1[sl], d.xc[sl], d.kind[sl]
+            vis = np.nonzero((x1 >= m.view.left()) & (x0 <= m.view.right()))[0]
+            if not len(vis):
+                continue
+            # A bar's label sticks to the left edge when the bar starts off screen.
+            start_px = np.where(kind[vis] == 0, m.x(xc[vis]) - 3.0, np.maximum(m.x(x0[vis]), view_left_px + 2.0))
+            order = np.argsort(start_px, kind="stable")
+            xs = start_px[order]
+            ids = vis[order] + sl.start
+            marker_px = float(m.y(lane + MARKER_FRAC))
+            row_end = [-math.inf] * rows
+            blocked: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
+            lane_placed: list[PlacedLabel] = []
+            if self.selected is not None and sl.start <= self.selected < sl.stop:
+                pos = int(np.nonzero(ids == self.selected)[0][0]) if (ids == self.selected).any() else -1
+                if pos >= 0:
+                    w = self.text_of(self.selected)[1] + badge_w
+                    x = max(min(float(xs[pos]), view_right_px - w - 2.0), view_left_px + 2.0)
+                    rect = self._row_rect(x, w, marker_px, 0, line_h)
+                    blocked[0].append((rect.left(), rect.right() + LABEL_GAP))
+                    lane_placed.append(PlacedLabel(self.selected, rect, self._anchor(m, self.selected, lane), 0))
+            k = 0
+            n = len(xs)
+            while k < n and len(placed) + len(lane_placed) < MAX_LABELS:
+                i = int(ids[k])
+                if i == self.selected:
+                    k += 1
+                    continue
+                w = self.text_of(i)[1] + badge_w
+                # Near the right edge a label slides left so it stays whole (its leader shows where).
+                x = max(min(float(xs[k]), view_right_px - w - 2.0), view_left_px + 2.0)
+                for r in range(rows):
+                    if x >= row_end[r] and not _hits(blocked[r], x, x + w + LABEL_GAP):
+                        rect = self._row_rect(x, w, marker_px, r, line_h)
+                        row_end[r] = x + w + LABEL_GAP
+                        lane_placed.append(PlacedLabel(i, rect, self._anchor(m, i, lane), 0))
+                        k += 1
+                        break
+                else:
+                    # Fits nowhere: jump to the first candidate that could fit on some row,
+                    # counting the skipped ones into the last label placed.
+                    nxt = max(k + 1, int(np.searchsorted(xs, min(row_end), side="left")))
+                    if lane_placed:
+                        lane_placed[-1].hidden += nxt - k
+                    k = nxt
+            if k < n and lane_placed:
+                lane_placed[-1].hidden += n - k
+            placed.extend(lane_placed)
+        return placed
+
+    def _row_rect(self, x: float, w: float, marker_px: float, row: int, line_h: float) -> QRectF:
+        bottom = marker_px - MARKER_SIZE / 2 - 4 - row * line_h
+        return QRectF(x, bottom - line_h + 2, w, line_h - 2)
+
+    def _anchor(self, m: Mapping, i: int, lane: int) -> QPointF:
+        """Where the label's leader line ends: the point, or the top of the bar on its track."""
+        d = self.data
+        marker = float(m.y(lane + MARKER_FRAC))
+        if d.kind[i] == 0:
+            return QPointF(float(m.x(d.xc[i])), marker - MARKER_SIZE / 2)
+        bar_h, spacing = bar_geometry(m.lane_px)
+        yc = min(marker + int(d.track[i]) * spacing, float(m.y(lane + 1.0)) - bar_h / 2 - 1)
+        left = min(m.x(m.view.left()), m.x(m.view.right()))
+        return QPointF(max(float(m.x(d.x0[i])), left) + 1.0, yc - bar_h / 2)
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        m = self.mapping(p)
+        p.resetTransform()
+        self.placed = self.layout(m)
+        if not self.placed:
+            return
+        colors = self.lane_colors()
+        d = self.data
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        # Leader lines first, so text and halos sit on top of them.
+        for lab in self.placed:
+            if lab.rect.bottom() < lab.anchor.y() - 1:
+                c = QColor(colors[int(d.lane[lab.index])])
+                c.setAlpha(160)
+                p.setPen(QPen(c, 1.0))
+                x = min(max(lab.anchor.x(), lab.rect.left() + 1.0), lab.rect.right() - 1.0)
+                p.drawLine(QPointF(x, lab.rect.bottom()), QPointF(lab.anchor.x(), lab.anchor.y()))
+        halo = self.theme.label_halo
+        for lab in self.placed:
+            text, w = self.text_of(lab.index)
+            selected = lab.index == self.selected
+            r = QRectF(lab.rect.left(), lab.rect.top(), w + 4, lab.rect.height())
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.theme.selection if selected else halo)
+            p.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 3, 3)
+            p.setFont(self._bold if selected else self._font)
+            p.setPen(QColor("#ffffff") if selected else self.theme.foreground)
+            p.drawText(r.adjusted(2, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            if lab.hidden:
+                p.setFont(self._small)
+                p.setPen(self.theme.muted)
+                badge = QRectF(r.right() + 2, r.top(), lab.rect.right() - r.right(), r.height())
+                p.drawText(badge, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                           f"+{lab.hidden}" if lab.hidden < 1000 else "+999")
+
+
+def _hits(intervals: list[tuple[float, float]], a: float, b: float) -> bool:
+    return any(s < b and a < e for s, e in intervals)
