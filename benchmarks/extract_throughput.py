@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 
-from timeline_app.core.pipeline import process_file  # noqa: E402
 from timeline_app.core.formats.tabular import to_json  # noqa: E402
+from timeline_app.core.pipeline import process_file  # noqa: E402
 from timeline_app.rules.loader import default_ruleset  # noqa: E402
 
 

@@ -23,8 +23,8 @@ import pytest
 
 import timeline_app
 from timeline_app import resources
-from timeline_app.core.project.store import save_project
 from timeline_app.core.project.schema import APPLICATION_ID, SQLITE_MAGIC
+from timeline_app.core.project.store import save_project
 from timeline_app.core.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,8 +17,8 @@ from pathlib import PurePath
 from typing import TextIO
 
 from ..core.evaluation.corpus import CorpusResult, ErrorCase, ErrorKind, evaluate_paths
-from ..core.model import TimeExpression
 from ..core.evaluation.scoring import Counts, measures
+from ..core.model import TimeExpression
 from .rules_check import rules_load
 
 NAME_WIDTH = 34

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..core.formats.tabular import WRITERS, to_json
 from ..core.ingest.files import expand_inputs
 from ..core.pipeline import process_files, user_dct
-from ..core.formats.tabular import WRITERS, to_json
 from .progress import ProgressLine
 from .rules_check import rules_load
 

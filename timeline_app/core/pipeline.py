@@ -12,8 +12,8 @@ from pathlib import Path
 
 from . import events as events_mod
 from .ingest import reader as ingest
-from .timex import normalize, tagger
 from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Span
+from .timex import normalize, tagger
 from .values import parse_value
 
 ProgressFn = Callable[[int, int, str], None]

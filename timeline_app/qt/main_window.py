@@ -37,18 +37,18 @@ from .. import __version__
 from ..core.model import ArticleResult
 from ..core.session import Change, Session
 from .app import apply_theme
-from .panes.article import ArticleView
 from .editing.corrections import Corrections
+from .file_loading import PROJECT_EXTENSION, SUPPORTED_EXTENSIONS, Loader, expand_paths
+from .help import ShortcutsDialog, show_about
+from .panes.article import ArticleView
 from .panes.details import DetailPane
 from .panes.event_table import EventTable
-from .help import ShortcutsDialog, show_about
-from .file_loading import PROJECT_EXTENSION, SUPPORTED_EXTENSIONS, Loader, expand_paths
 from .panes.problems import ProblemsPanel
+from .panes.vague_tray import VagueTray
 from .selection import Selection, SelectionModel
 from .session_adapter import SessionAdapter
 from .settings import AppSettings
 from .timeline.view import TimelineView
-from .panes.vague_tray import VagueTray
 
 RESERVED_SHORTCUTS = {"project": "Ctrl+S", "export": "Ctrl+E"}
 HEAVY_REFRESH_S = 3.0

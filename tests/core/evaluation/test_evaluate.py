@@ -15,9 +15,9 @@ from timeline_app.core.evaluation.corpus import (
     evaluate_paths,
     score_document,
 )
-from timeline_app.core.model import Analysis, Article, TimeExpression, TimexType
 from timeline_app.core.evaluation.scoring import Counts, align, measures, total
 from timeline_app.core.ingest.timeml import parse_timeml, write_timeml
+from timeline_app.core.model import Analysis, Article, TimeExpression, TimexType
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "tbaq"
 

@@ -11,6 +11,7 @@ import icalendar
 import pytest
 
 from timeline_app.core.formats.calendar import to_calendar, to_ics, to_timelinejs, to_timelinejs_dict
+from timeline_app.core.formats.tabular import CSV_COLUMNS, WRITERS, to_csv
 from timeline_app.core.model import (
     DCT,
     Analysis,
@@ -23,7 +24,6 @@ from timeline_app.core.model import (
     TimexType,
 )
 from timeline_app.core.pipeline import process_file
-from timeline_app.core.formats.tabular import CSV_COLUMNS, WRITERS, to_csv
 from timeline_app.core.values import parse_value
 from timeline_app.resources import default_article
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.project import store as project_mod
 from timeline_app.core import session as session_mod
 from timeline_app.core.model import (
     DCT,
@@ -25,6 +24,9 @@ from timeline_app.core.model import (
     TimeExpression,
     TimexType,
 )
+from timeline_app.core.project import store as project_mod
+from timeline_app.core.project.lock import lock_path
+from timeline_app.core.project.schema import APPLICATION_ID, CURRENT_VERSION
 from timeline_app.core.project.store import (
     Project,
     ProjectError,
@@ -35,8 +37,6 @@ from timeline_app.core.project.store import (
     rules_version,
     save_project,
 )
-from timeline_app.core.project.lock import lock_path
-from timeline_app.core.project.schema import APPLICATION_ID, CURRENT_VERSION
 from timeline_app.core.session import Correction, CorrectionKind, Session
 from timeline_app.core.values import parse_value
 

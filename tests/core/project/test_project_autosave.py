@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core import session as session_mod
-from timeline_app.core.project.autosave import Autosaver, discard_recovery, find_recoverable, recovery_dir
 from timeline_app.core.model import Analysis, Article
+from timeline_app.core.project.autosave import Autosaver, discard_recovery, find_recoverable, recovery_dir
 from timeline_app.core.project.store import Project, ProjectLockedError, load_project, save_project
 from timeline_app.core.session import Session
 

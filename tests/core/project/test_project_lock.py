@@ -13,8 +13,14 @@ import pytest
 
 from timeline_app.core import session as session_mod
 from timeline_app.core.model import Analysis, Article
-from timeline_app.core.project.store import Project, ProjectError, ProjectLockedError, load_project, save_project
 from timeline_app.core.project.lock import ProjectLock, is_locked, lock_path, read_owner
+from timeline_app.core.project.store import (
+    Project,
+    ProjectError,
+    ProjectLockedError,
+    load_project,
+    save_project,
+)
 from timeline_app.core.session import Session
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.core.timex.tagger import tag
 from timeline_app.core.ingest.timeml import parse_timeml
+from timeline_app.core.timex.tagger import tag
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "tbaq"
 CASES = Path(__file__).parent / "cases"

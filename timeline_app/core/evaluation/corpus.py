@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .gold_audit import gold_slip
 from ..ingest.reader import IngestError
 from ..model import Article, TimeExpression
+from .gold_audit import gold_slip
 from .scoring import Alignment, Counts, Measures, align, measures, total
 
 ProgressFn = Callable[[int, int, str], None]

@@ -10,9 +10,9 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-from .calendar import to_ics, to_timelinejs
-from ..model import ArticleResult, TimeExpression
 from ..ingest.timeml import write_timeml
+from ..model import ArticleResult, TimeExpression
+from .calendar import to_ics, to_timelinejs
 
 CSV_COLUMNS = ("source", "event_id", "label", "start", "end", "interval_start", "interval_end",
                "timex_id", "timex_text", "type", "value", "mod", "granularity", "dct", "explanation")

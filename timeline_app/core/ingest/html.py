@@ -29,8 +29,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-from . import dateline
 from ..model import DCT, DctOrigin
+from . import dateline
 
 # Removed before any text is taken: code, styling and embedded content are not prose.
 _NOT_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",

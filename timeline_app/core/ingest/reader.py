@@ -28,10 +28,10 @@ import dataclasses
 import re
 from pathlib import Path, PurePath
 
+from ..model import DCT, Article, Span
 from . import dateline
 from .boilerplate import find_boilerplate, is_boilerplate_line
 from .encoding import DecodeError, decode
-from ..model import DCT, Article, Span
 
 MAX_BYTES = 20 * 1024 * 1024
 

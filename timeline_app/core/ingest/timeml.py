@@ -17,9 +17,9 @@ from xml.sax.saxutils import escape, quoteattr
 import defusedxml
 import defusedxml.ElementTree as DET
 
-from .reader import IngestError
 from ..model import DCT, Article, DctOrigin, TimeExpression, TimexType
 from ..values import parse_value
+from .reader import IngestError
 
 TIMEML_SCHEMA = "http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd"
 

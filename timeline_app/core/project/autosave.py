@@ -28,9 +28,9 @@ from pathlib import Path
 import platformdirs
 
 from .. import session as session_mod
-from .store import EXTENSION, Project, ProjectError, load_project, read_summary, update_project
-from .lock import ProjectLock, ProjectLockedError, is_locked
 from ..session import Session
+from .lock import ProjectLock, ProjectLockedError, is_locked
+from .store import EXTENSION, Project, ProjectError, load_project, read_summary, update_project
 
 log = logging.getLogger(__name__)
 

@@ -54,10 +54,11 @@ from typing import Self
 
 from ... import __version__
 from ...resources import resource_path
-from . import sqlite as sq
-from . import tables
 from .. import session as session_mod
 from ..model import Analysis, ArticleResult
+from ..session import Session
+from . import sqlite as sq
+from . import tables
 from .lock import ProjectLock, ProjectLockedError
 from .schema import (
     CURRENT_VERSION,
@@ -67,7 +68,6 @@ from .schema import (
     migrate,
     read_header,
 )
-from ..session import Session
 
 __all__ = ["EXTENSION", "Project", "ProjectError", "ProjectInfo", "ProjectLockedError",
            "ProjectSummary", "ProjectVersionError", "load_project", "open_project", "read_summary",

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import DCT, Article, DctOrigin, Granularity, Interval, Span, TimeExpression, TimexType
-from .schema import ProjectError
 from ..session import Correction, CorrectionKind, Session
+from .schema import ProjectError
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .anchors import Anchor, bare_midnight, resolve_meaning
-from ..model import TimexType
-from .meanings import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift, Turn
 from ..lang.en.tense import Tense
+from ..model import TimexType
 from ..values import (
     ORDINAL_WORDS,
     PART_OF_DAY_NAMES,
@@ -21,6 +19,8 @@ from ..values import (
     parse_value,
     set_words,
 )
+from .anchors import Anchor, bare_midnight, resolve_meaning
+from .meanings import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift, Turn
 
 DCT_LABEL = {"dateline": "the dateline", "html-meta": "the publication date",
               "json-ld": "the publication date", "time-element": "the publication date",

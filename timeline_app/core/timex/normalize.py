@@ -14,11 +14,22 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from ...rules.loader import RuleSet, default_ruleset
-from .anchors import GRAN_UNIT, Anchor, anchor_from, bare_midnight, needs, resolve_meaning
-from .builders import Built, NoMeaning, build
-from .explain import DCT_LABEL, explain
+from ..lang.en.tense import Tense, tense_near
 from ..model import DCT, Span, TimeExpression, TimexType
+from ..values import human, is_valid, parse_value, set_words
+from .anchors import (
+    GRAN_UNIT,
+    Anchor,
+    add_units,
+    anchor_from,
+    bare_midnight,
+    format_at,
+    needs,
+    resolve_meaning,
+)
+from .builders import Built, NoMeaning, build
 from .company_periods import PERIOD_ENDED, game_half, last_years_figure, quarter_ended, year_to_date
+from .explain import DCT_LABEL, explain
 from .meanings import (
     Around,
     Clock,
@@ -29,12 +40,8 @@ from .meanings import (
     Named,
     SamePeriod,
     Shift,
-    add_units,
-    format_at,
 )
 from .tagger import Candidate
-from ..lang.en.tense import Tense, tense_near
-from ..values import human, is_valid, parse_value, set_words
 
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
 _PERIOD_UNITS = frozenset({"Q", "H"})

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ...core.session import Correction, CorrectionKind, Session
 from ...core.values import is_valid, parse_value
 from ..panes.article import ArticleView
-from .dialogs import DctDialog, ValueDialog
 from ..selection import SelectionModel
+from .dialogs import DctDialog, ValueDialog
 from .undo import push_correction
 
 

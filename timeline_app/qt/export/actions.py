@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ...core.formats.calendar import session_results
 from ...core.formats.tabular import WRITERS, to_json
-from .image import ImageOptions
 from .dialog import ExportImageDialog
+from .image import ImageOptions
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.session import Session
-from .image import DEFAULT_WIDTH, FORMATS, ImageOptions, TimelinePage, auto_title, base_dpi, format_of
 from ..timeline.view import TimelineView
+from .image import DEFAULT_WIDTH, FORMATS, ImageOptions, TimelinePage, auto_title, base_dpi, format_of
 
 IMAGE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "pdf": "PDF document (*.pdf)"}
 PREVIEW_DELAY_MS = 200  # typing a width redraws once, not at every digit

@@ -32,7 +32,6 @@ from PySide6.QtGui import QCursor, QKeyEvent, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ...core.session import Session
-from .overview import OverviewStrip
 from ..selection import Selection
 from ..theme import Theme, lane_color, theme_named
 from .axes import CalendarAxis, LaneAxis
@@ -47,6 +46,7 @@ from .items import (
 )
 from .labels import LabelsItem
 from .navigation import HOUR, MAX_X_RANGE, MIN_X_RANGE, ZOOM_STEP, NavigationMixin, TimelineViewBox
+from .overview import OverviewStrip
 
 HIT_PX = 7.0
 
