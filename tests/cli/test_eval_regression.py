@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.cli import main
-from timeline_app.core.ingest.timeml import write_timeml
+from timeline_app.core.formats.timeml import write_timeml
 from timeline_app.core.model import DCT, Article, DctOrigin, TimeExpression, TimexType
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "tbaq"

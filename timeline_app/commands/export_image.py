@@ -13,7 +13,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from ..core.ingest.files import expand_inputs
+from ..core.ingest import expand_inputs
 from ..core.model import ArticleResult
 from ..core.pipeline import process_files, user_dct
 from ..core.values import parse_value

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.formats.tabular import WRITERS, to_json
-from ..core.ingest.files import expand_inputs
+from ..core.formats import FORMATS
+from ..core.formats.tabular import to_json
+from ..core.ingest import expand_inputs
 from ..core.pipeline import process_files, user_dct
 from .progress import ProgressLine
 from .rules_check import rules_load
@@ -17,7 +18,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt .md .html .tml) or folders")
     p.add_argument("--dct", metavar="YYYY-MM-DD", help="document creation time for every file "
                    "(overrides what is detected)")
-    p.add_argument("--format", default="json", choices=sorted(WRITERS), help="output format (default json)")
+    p.add_argument("--format", default="json", choices=sorted(FORMATS), help="output format (default json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
 
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     # Indented JSON for a person at a terminal; compact (and five times faster) for pipes and files.
     pretty = not args.output and sys.stdout.isatty()
     text = to_json(results, indent=2 if pretty else None) + "\n" if args.format == "json" else \
-        WRITERS[args.format](results)
+        FORMATS[args.format].write(results)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from . import events as events_mod
-from .ingest import reader as ingest
+from . import ingest
 from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Span
 from .timex import normalize, tagger
 from .values import parse_value

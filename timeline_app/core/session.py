@@ -106,6 +106,11 @@ class Session:
     def keys(self) -> list[str]:
         return [e.key for e in self.entries]
 
+    def results(self) -> list[ArticleResult]:
+        """The articles as they are now (with corrections), for the data writers of :mod:`.formats`."""
+        return [ArticleResult(source=e.article.source or e.key, article=e.article, analysis=e.analysis,
+                              errors=e.errors) for e in self.entries]
+
     def _unique_key(self, source: str) -> str:
         taken = set(self.keys())
         key, n = source, 2

@@ -15,17 +15,19 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ..core import pipeline
+from ..core.ingest.files import ARTICLE_SUFFIXES, articles_in
+from ..core.project.store import EXTENSION
 
-SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tml"})
-PROJECT_EXTENSION = ".timeline"
+SUPPORTED_EXTENSIONS = ARTICLE_SUFFIXES
+PROJECT_EXTENSION = EXTENSION
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[str]]:
     """Split what the user gave into article files, project files and problems.
 
-    Folders are searched recursively for files with :data:`SUPPORTED_EXTENSIONS` (hidden files
-    and folders skipped); a file named explicitly is always tried, whatever its extension, so
-    the pipeline can say what is wrong with it.
+    Folders are searched with :func:`~timeline_app.core.ingest.files.articles_in`, the walker the
+    CLI uses too; a file named explicitly is always tried, whatever its extension, so the pipeline
+    can say what is wrong with it.
     """
     files: list[Path] = []
     projects: list[Path] = []
@@ -41,12 +43,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], l
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                (f for f in path.rglob("*")
-                 if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS
-                 and not any(part.startswith(".") for part in f.relative_to(path).parts)),
-                key=lambda f: str(f).lower(),
-            )
+            found = articles_in(path)
             if not found:
                 problems.append(f"{path}: no articles in this folder "
                                 f"({', '.join(sorted(SUPPORTED_EXTENSIONS))})")

@@ -16,7 +16,8 @@ from timeline_app.core.evaluation.corpus import (
     score_document,
 )
 from timeline_app.core.evaluation.scoring import Counts, align, measures, total
-from timeline_app.core.ingest.timeml import parse_timeml, write_timeml
+from timeline_app.core.formats.timeml import write_timeml
+from timeline_app.core.ingest.timeml import parse_timeml
 from timeline_app.core.model import Analysis, Article, TimeExpression, TimexType
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "tbaq"

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core import pipeline
+from timeline_app.core.ingest import IngestError, read_article, read_article_bytes
 from timeline_app.core.ingest import reader as ingest
-from timeline_app.core.ingest.reader import IngestError, read_article, read_article_bytes
 
 
 def _random_high_bytes() -> bytes:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.ingest.reader import IngestError
-from timeline_app.core.ingest.timeml import parse_timeml, write_timeml
+from timeline_app.core.formats.timeml import write_timeml
+from timeline_app.core.ingest import IngestError
+from timeline_app.core.ingest.timeml import parse_timeml
 from timeline_app.core.model import DCT, Article, DctOrigin, Granularity, TimeExpression, TimexType
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "tbaq"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from ..ingest.reader import IngestError
+from ..ingest import IngestError
 from ..model import Article, TimeExpression
 from .gold_audit import gold_slip
 from .scoring import Alignment, Counts, Measures, align, measures, total

@@ -1,4 +1,4 @@
-"""Extraction results as data: the JSON contract of GUIDE §5, JSON Lines, CSV and TimeML.
+"""Extraction results as data: the JSON contract of GUIDE §5, JSON Lines, CSV, and TimeML collections.
 
 These functions are shared by ``timeline-app extract`` and the GUI's File › Export data.
 """
@@ -10,9 +10,8 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-from ..ingest.timeml import write_timeml
 from ..model import ArticleResult, TimeExpression
-from .calendar import to_ics, to_timelinejs
+from .timeml import write_timeml
 
 CSV_COLUMNS = ("source", "event_id", "label", "start", "end", "interval_start", "interval_end",
                "timex_id", "timex_text", "type", "value", "mod", "granularity", "dct", "explanation")
@@ -83,14 +82,3 @@ def to_timeml(results: Sequence[ArticleResult]) -> str:
     bodies = [d.split("?>", 1)[1].strip() if d.startswith("<?xml") else d for d in docs]
     head = '<?xml version="1.0" encoding="UTF-8"?>\n<TimeMLCollection>\n'
     return head + "\n".join(bodies) + "\n</TimeMLCollection>\n"
-
-
-# Format name → writer. ``extract --format`` and File › Export data offer exactly these.
-WRITERS = {
-    "json": lambda results: to_json(results) + "\n",
-    "jsonl": lambda results: "".join(to_jsonl(results)),
-    "csv": to_csv,
-    "timeml": to_timeml,
-    "ics": to_ics,
-    "timelinejs": to_timelinejs,
-}

@@ -32,13 +32,12 @@ from ..model import DCT, Article, Span
 from . import dateline
 from .boilerplate import find_boilerplate, is_boilerplate_line
 from .encoding import DecodeError, decode
+from .errors import IngestError
+from .files import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, TIMEML_SUFFIXES
+from .timeml import parse_timeml
 
 MAX_BYTES = 20 * 1024 * 1024
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-TIMEML_SUFFIXES = frozenset({".tml", ".timeml"})
 
 # A text title: a short line without a sentence's final punctuation, near the top.
 _TITLE_MAX_CHARS = 150
@@ -52,9 +51,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?\s{0
                            rb"(?P<charset>[\w.:-]{1,40})",
                            re.IGNORECASE)
 
-
-class IngestError(Exception):
-    """A file that cannot be read as an article; the message names the file and the problem."""
 
 
 def read_article(path: Path) -> Article:
@@ -178,8 +174,6 @@ def _read_html(text: str, source: str) -> Article:
 def _read_timeml(data: bytes, source: str) -> Article:
     if not data.strip():
         raise IngestError(f"{source}: empty file")
-    from .timeml import parse_timeml  # imported here: timeml imports IngestError from this module
-
     article = parse_timeml(data, source)
     if not article.text.strip():
         raise IngestError(f"{source}: the TimeML TEXT element is empty")

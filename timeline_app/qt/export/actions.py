@@ -3,7 +3,7 @@
 :class:`ExportActions` attaches to :class:`~timeline_app.qt.main_window.MainWindow` through its
 File menu's export section (``add_file_actions("export", …)``), as the project actions do for
 theirs. Images go through :class:`~timeline_app.qt.export.dialog.ExportImageDialog`; data is
-written by the same writers as ``timeline-app extract --format`` (:data:`core.serialize.WRITERS`)
+written by the same writers as ``timeline-app extract --format`` (:data:`core.formats.FORMATS`)
 from the session as it is now, corrections included.
 
 Every question to the user goes through one small method (``choose_data_path``,
@@ -20,31 +20,22 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from ...core.formats.calendar import session_results
-from ...core.formats.tabular import WRITERS, to_json
+from ...core.formats import FORMATS, format_of
 from .dialog import ExportImageDialog
 from .image import ImageOptions
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
-# File › Export data: format → (file filter, extension). TimelineJS is JSON, hence its own suffix.
+# File › Export data: format → (file filter, extension), from the one registry of formats.
 DATA_FORMATS: dict[str, tuple[str, str]] = {
-    "csv": ("CSV, one row per event (*.csv)", ".csv"),
-    "json": ("JSON, the extract contract (*.json)", ".json"),
-    "timeml": ("TimeML (*.tml)", ".tml"),
-    "ics": ("iCalendar (*.ics)", ".ics"),
-    "timelinejs": ("TimelineJS 3 (*.timeline.json)", ".timeline.json"),
-}
+    f.name: (f"{f.label} (*{f.suffix})", f.suffix) for f in FORMATS.values() if f.in_menu}
 
 
 def data_format_of(path: str | Path) -> str | None:
     """The data format a file name asks for, longest suffix first (``x.timeline.json``)."""
-    name = str(path).lower()
-    for fmt, (_flt, ext) in sorted(DATA_FORMATS.items(), key=lambda kv: -len(kv[1][1])):
-        if name.endswith(ext):
-            return fmt
-    return None
+    found = format_of(str(path))
+    return found.name if found else None
 
 
 class ExportActions(QObject):
@@ -125,8 +116,7 @@ class ExportActions(QObject):
 
 def write_data(window: MainWindow, path: Path, fmt: str) -> None:
     """The window's session, corrections included, in one of the extract formats."""
-    results = session_results(window.session)
-    text = to_json(results) + "\n" if fmt == "json" else WRITERS[fmt](results)
+    text = FORMATS[fmt].write(window.session.results())
     # newline="": iCalendar's CRLF line ends stay as they are on every platform.
     with path.open("w", encoding="utf-8", newline="") as f:
         f.write(text)

@@ -10,8 +10,10 @@ from datetime import date, datetime
 import icalendar
 import pytest
 
-from timeline_app.core.formats.calendar import to_calendar, to_ics, to_timelinejs, to_timelinejs_dict
-from timeline_app.core.formats.tabular import CSV_COLUMNS, WRITERS, to_csv
+from timeline_app.core.formats import FORMATS
+from timeline_app.core.formats.calendar import to_calendar, to_ics
+from timeline_app.core.formats.tabular import CSV_COLUMNS, to_csv
+from timeline_app.core.formats.timelinejs import to_timelinejs, to_timelinejs_dict
 from timeline_app.core.model import (
     DCT,
     Analysis,
@@ -112,7 +114,7 @@ def test_ics_uid_differs_between_articles_with_equal_spans() -> None:
 
 
 def test_ics_from_seed_has_one_vevent_per_event(seed: ArticleResult) -> None:
-    text = WRITERS["ics"]([seed])
+    text = FORMATS["ics"].write([seed])
     cal = icalendar.Calendar.from_ical(text)
     events = cal.walk("VEVENT")
     placed = [e for e in seed.analysis.events if e.interval is not None]
@@ -155,7 +157,7 @@ def test_timelinejs_escapes_html() -> None:
 
 
 def test_timelinejs_from_seed(seed: ArticleResult) -> None:
-    doc = json.loads(WRITERS["timelinejs"]([seed]))
+    doc = json.loads(FORMATS["timelinejs"].write([seed]))
     placed = [e for e in seed.analysis.events if e.interval is not None]
     assert len(doc["events"]) == len(placed) > 0
     assert all({"start_date", "text", "group"} <= set(e) for e in doc["events"])
