@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ...rules.loader import RuleSet, default_ruleset
@@ -117,124 +118,173 @@ def _user_type(value: str, type_: TimexType) -> TimexType:
     return type_
 
 
+@dataclass
+class _Story:
+    """What the resolution of one text has reached: the anchors later expressions count from."""
+
+    dct: Anchor | None
+    last: Anchor | None = None  # the last placed date (the anchor of "the next day")
+    period: Anchor | None = None  # the last reporting period named outright (not itself a shift)
+    last_meaning: Meaning | None = None  # the meaning of the last expression resolved
+    out: list[TimeExpression] = field(default_factory=list)
+
+
+def _dct_anchor(dct: DCT | None) -> Anchor | None:
+    if dct is None:
+        return None
+    origin = DCT_LABEL.get(str(dct.origin), "the document date")
+    return Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {human(dct.value[:10])}")
+
+
 def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             forced: Mapping[Span, str] | None = None, ruleset: RuleSet | None = None) -> list[TimeExpression]:
-    """Turn candidates (in text order) into TimeExpressions with values, intervals and reasons."""
+    """Turn candidates (in text order) into TimeExpressions with values, intervals and reasons.
+
+    Each candidate goes through the same steps: its meaning in context (:func:`_meaning_in_context`),
+    the anchor and tense it is read against, its value (:func:`_value`), the reasoning
+    (:func:`_explanation`), and what it changes for the expressions after it (:func:`_advance`).
+    """
     rs = ruleset or default_ruleset()
     forced = forced or {}
-    dct_anchor = None
-    if dct is not None:
-        origin = DCT_LABEL.get(str(dct.origin), "the document date")
-        dct_anchor = Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {human(dct.value[:10])}")
-    last: Anchor | None = None
-    period: Anchor | None = None  # the last reporting period named outright (not itself a shift)
-    out: list[TimeExpression] = []
-    last_meaning: Meaning | None = None  # the meaning of out[-1]
+    story = _Story(dct=_dct_anchor(dct))
     meanings = [_build_or_none(rs, c) for c in candidates]
     for i, c in enumerate(candidates):
-        tid = f"t{len(out) + 1}"
-        surface = text[c.start:c.end]
-        built = meanings[i]
+        built = _meaning_in_context(text, candidates, meanings, i, story.dct)
         if built is None:
             continue
-        due = _due_in(text, c, built)
-        if due is not None:
-            built = due
         m = built.meaning
-        if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
-            continue  # "scored twice in the second half": a half of the game, no date
-        if isinstance(m, Clock) and m.day is None:
-            m = Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i))
-        if dct_anchor is not None and _week_to_come_on_sunday(m, built.mod, dct_anchor, text, c):
-            built = Built(Shift("W", 1), built.type, None)  # all of that week is "later"
-            m = built.meaning
+        tid = f"t{len(story.out) + 1}"
+        surface = text[c.start:c.end]
         need = needs(m)
         tense = _tense_for(m, text, c)
-        anchor = _anchor_for(m, need, dct_anchor, last, text, c)
-        start_of_range = _range_start(m, text, c, out[-1] if out else None, last_meaning)
-        if start_of_range is not None:
-            anchor, tense = start_of_range, (Tense.FUTURE, text[out[-1].end:c.start].strip())
+        anchor = _anchor_for(m, need, story.dct, story.last, text, c)
+        previous = story.out[-1] if story.out else None
+        start_of_range = _range_start(m, text, c, previous, story.last_meaning)
+        if start_of_range is not None and previous is not None:
+            anchor, tense = start_of_range, (Tense.FUTURE, text[previous.end:c.start].strip())
         # "Profit rose in the third quarter from $4 million a year earlier": the same period a
         # year before, so the comparison keeps the period's granularity. Only looking back:
         # "the plant will be closed over the next year" names a year, not a quarter.
-        shifted_period = (isinstance(m, Shift) and m.unit == "Y" and m.n == -1 and period is not None
+        shifted_period = (isinstance(m, Shift) and m.unit == "Y" and m.n == -1 and story.period is not None
                           and (c.rule.build in ("offset", "anaphor") or last_years_figure(text, c.end)))
         quarter_like = isinstance(m, Shift) and m.unit == "Q" and m.anchor == "dct" \
             or isinstance(m, Literal) and m.value == "P3M"
-        closed_on = _period_end(text, candidates, meanings, i, dct_anchor) if quarter_like else None
-        try:
-            if closed_on is not None and built.type != "DURATION":
-                value = quarter_ended(closed_on)
-            elif isinstance(m, SamePeriod):
-                base = period or anchor
-                year = m.year if m.year is not None else (base.when.year + m.years if base else None)
-                anchor = period or anchor  # no anchor at all when the year is stated
-                if year is None:
-                    value = None
-                elif period is not None:
-                    value = format_at(period.when.replace(year=year), period.unit)
-                else:
-                    value = f"{year:04d}"  # no period named: only the year is known
-            elif shifted_period and period is not None:
-                anchor = period
-                value = format_at(add_units(period.when, "Y", m.n), period.unit)
-            else:
-                value = resolve_meaning(m, anchor, tense[0] if tense else None)
-        except (ValueError, OverflowError, StopIteration, IndexError):
-            value = None  # beyond the calendar datetime can hold (before year 1, after 9999)
+        closed_on = _period_end(text, candidates, meanings, i, story.dct) if quarter_like else None
+        value, anchor = _value(built, anchor, tense, story.period, shifted_period, closed_on)
         type_ = TimexType(built.type)
         if c.span in forced:
             value = forced[c.span]
             type_ = _user_type(value, type_)
-            explanation = f"{surface} → {value}: set by the user"
-        elif closed_on is not None and type_ is not TimexType.DURATION:
-            explanation = (f"{surface} → {value} ({human(value)}): the calendar quarter holding most of "
-                           f"the three months ended {human(closed_on.isoformat())}")
-        elif start_of_range is not None and value is not None:
-            explanation = f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
-        else:
-            explanation = explain(surface, m, value, type_, anchor, tense)
+        explanation = _explanation(surface, built, value, type_, anchor, tense, forced=c.span in forced,
+                                   closed_on=closed_on, start_of_range=start_of_range)
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
         quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
         freq = built.freq if type_ is TimexType.SET else None
-        if freq is not None and value is not None and c.span not in forced:
-            explanation = f"{surface} → {value}: {_FREQ_WORDS.get(freq, freq.rstrip('X') + ' times')} {set_words(value)}"
-        last_meaning = m
-        out.append(TimeExpression(
+        story.last_meaning = m
+        timex = TimeExpression(
             id=tid, start=c.start, end=c.end, text=surface, type=type_, value=value, mod=built.mod,
             anchor=anchor.id if anchor is not None and need else None, interval=interval,
             granularity=gran, rule=c.rule.name, explanation=explanation, quant=quant, freq=freq,
             corrected=c.span in forced,
-        ))
-        if interval is not None and gran is not None and value is not None \
-                and not _SINCE.search(text, max(0, c.start - 8), c.start):
-            # "the most since February", "the fastest pace since 2009": a landmark for a
-            # comparison, not the time talked about, so "a year earlier" does not count from it.
-            last = anchor_from(tid, value, interval, gran, surface)
-            # Comparisons are made with a reported period: one begun by the document date (not
-            # "the third quarter of 1990" in a forecast), named outright rather than as a
-            # year-ago twin ("the 1988 period").
-            if last.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
-                    and (dct_anchor is None or interval.start <= dct_anchor.when):
-                period = last
-        elif type_ is TimexType.DURATION and closed_on is not None:
-            # "Growth in the three months to September was 0.4%, against 0.2% a year earlier":
-            # a quarter's results, so the comparison is that quarter a year before.
-            quarter = quarter_ended(closed_on)
-            span = parse_value(quarter)
-            if span is not None:
-                period = Anchor(when=span[0].start, unit="Q", id=tid,
-                                 label=f'"{surface}" mentioned before ({human(quarter)})')
-        elif type_ is TimexType.DURATION and year_to_date(text, c, value):
-            # "For the nine months, net income rose from $5 million a year earlier": results for
-            # the year so far, compared with the same months of the year before. TIMEX3 has no
-            # nine-month value, so that comparison is the year before at year granularity.
-            base = period.when if period is not None else dct_anchor.when if dct_anchor is not None else None
-            if base is not None:
-                period = Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
-                                 id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
-    return out
+        )
+        story.out.append(timex)
+        _advance(story, timex, m, text, c, shifted_period=shifted_period, closed_on=closed_on)
+    return story.out
+
+
+def _meaning_in_context(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
+                        i: int, dct: Anchor | None) -> Built | None:
+    """The candidate's meaning once the words around it are read; None when it names no time."""
+    c, built = candidates[i], meanings[i]
+    if built is None:
+        return None
+    due = _due_in(text, c, built)
+    if due is not None:
+        built = due
+    m = built.meaning
+    if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
+        return None  # "scored twice in the second half": a half of the game, no date
+    if isinstance(m, Clock) and m.day is None:
+        built = Built(Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i)),
+                      built.type, built.mod, built.freq)
+    if dct is not None and _week_to_come_on_sunday(built.meaning, built.mod, dct, text, c):
+        built = Built(Shift("W", 1), built.type, None)  # all of that week is "later"
+    return built
+
+
+def _value(built: Built, anchor: Anchor | None, tense: tuple[Tense, str] | None, period: Anchor | None,
+           shifted_period: bool, closed_on: date | None) -> tuple[str | None, Anchor | None]:
+    """The TIMEX3 value, and the anchor it was actually counted from."""
+    m = built.meaning
+    try:
+        if closed_on is not None and built.type != "DURATION":
+            return quarter_ended(closed_on), anchor
+        if isinstance(m, SamePeriod):
+            base = period or anchor
+            year = m.year if m.year is not None else (base.when.year + m.years if base else None)
+            anchor = period or anchor  # no anchor at all when the year is stated
+            if year is None:
+                return None, anchor
+            if period is not None:
+                return format_at(period.when.replace(year=year), period.unit), anchor
+            return f"{year:04d}", anchor  # no period named: only the year is known
+        if shifted_period and period is not None:
+            return format_at(add_units(period.when, "Y", m.n), period.unit), period
+        return resolve_meaning(m, anchor, tense[0] if tense else None), anchor
+    except (ValueError, OverflowError, StopIteration, IndexError):
+        return None, anchor  # beyond the calendar datetime can hold (before year 1, after 9999)
+
+
+def _explanation(surface: str, built: Built, value: str | None, type_: TimexType, anchor: Anchor | None,
+                 tense: tuple[Tense, str] | None, *, forced: bool, closed_on: date | None,
+                 start_of_range: Anchor | None) -> str:
+    """The reasoning in words: the user's value, a frequency, a quarter ended, a range, or the rule's."""
+    if forced:
+        return f"{surface} → {value}: set by the user"
+    freq = built.freq if type_ is TimexType.SET else None
+    if freq is not None and value is not None:
+        return f"{surface} → {value}: {_FREQ_WORDS.get(freq, freq.rstrip('X') + ' times')} {set_words(value)}"
+    if closed_on is not None and type_ is not TimexType.DURATION:
+        return (f"{surface} → {value} ({human(value)}): the calendar quarter holding most of "
+                f"the three months ended {human(closed_on.isoformat())}")
+    if start_of_range is not None and value is not None:
+        return f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
+    return explain(surface, built.meaning, value, type_, anchor, tense)
+
+
+def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Candidate, *,
+             shifted_period: bool, closed_on: date | None) -> None:
+    """Move the story on: the date later expressions count from, and the period they compare with."""
+    interval, gran, value, surface, tid = timex.interval, timex.granularity, timex.value, timex.text, timex.id
+    if interval is not None and gran is not None and value is not None \
+            and not _SINCE.search(text, max(0, c.start - 8), c.start):
+        # "the most since February", "the fastest pace since 2009": a landmark for a
+        # comparison, not the time talked about, so "a year earlier" does not count from it.
+        story.last = anchor_from(tid, value, interval, gran, surface)
+        # Comparisons are made with a reported period: one begun by the document date (not
+        # "the third quarter of 1990" in a forecast), named outright rather than as a
+        # year-ago twin ("the 1988 period").
+        if story.last.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
+                and (story.dct is None or interval.start <= story.dct.when):
+            story.period = story.last
+    elif timex.type is TimexType.DURATION and closed_on is not None:
+        # "Growth in the three months to September was 0.4%, against 0.2% a year earlier":
+        # a quarter's results, so the comparison is that quarter a year before.
+        quarter = quarter_ended(closed_on)
+        span = parse_value(quarter)
+        if span is not None:
+            story.period = Anchor(when=span[0].start, unit="Q", id=tid,
+                                  label=f'"{surface}" mentioned before ({human(quarter)})')
+    elif timex.type is TimexType.DURATION and year_to_date(text, c, value):
+        # "For the nine months, net income rose from $5 million a year earlier": results for
+        # the year so far, compared with the same months of the year before. TIMEX3 has no
+        # nine-month value, so that comparison is the year before at year granularity.
+        known = story.period or story.dct
+        base = known.when if known is not None else None
+        if base is not None:
+            story.period = Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
+                                  id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
 
 
 def _week_to_come_on_sunday(m: Meaning, mod: str | None, dct: Anchor, text: str, c: Candidate) -> bool:
