@@ -14,20 +14,20 @@ TIMES = ["on Tuesday", "on Wednesday", "last week", "this month", "in 2014", "so
          "overnight", "earlier this year", "on June 3, 2015", "in the third quarter", "next month",
          "two years ago", "three days later", "in March", "at 4:30 p.m. on Monday", "for 18 months",
          "every month", "recently", "late last year", "the following week", "in the 1990s", "yesterday"]
-FILLER = ["The decision drew criticism from opposition lawmakers, who said it ignored the concerns of "
-          "farmers and small businesses across the region.",
-          "Analysts said the move was widely expected and would have little effect on the broader economy, "
-          "although some warned that exporters could suffer.",
-          "\u201cWe will not give up, and we will keep fighting for the people who elected us,\u201d one "
-          "official told reporters outside the parliament building.",
+FILLER = [("The decision drew criticism from opposition lawmakers, who said it ignored the concerns of "
+           "farmers and small businesses across the region."),
+          ("Analysts said the move was widely expected and would have little effect on the broader economy, "
+           "although some warned that exporters could suffer."),
+          ("\u201cWe will not give up, and we will keep fighting for the people who elected us,\u201d one "
+           "official told reporters outside the parliament building."),
           "Details of the agreement were not disclosed, and neither side would say how much money was involved.",
           "The U.S. embassy declined to comment, according to Col. John Smith, who speaks for the mission.",
-          "Markets reacted calmly to the news, with the main share index closing slightly higher and the "
-          "currency steady against the dollar.",
-          "Human rights groups have repeatedly criticised the authorities for detaining activists without "
-          "charge and for restricting access to the internet.",
-          "The company, which employs about 12,000 people, said it would continue to serve its customers "
-          "while the investigation is under way."]
+          ("Markets reacted calmly to the news, with the main share index closing slightly higher and the "
+           "currency steady against the dollar."),
+          ("Human rights groups have repeatedly criticised the authorities for detaining activists without "
+           "charge and for restricting access to the internet."),
+          ("The company, which employs about 12,000 people, said it would continue to serve its customers "
+           "while the investigation is under way.")]
 
 
 def article(rng: random.Random, n: int, target_bytes: int = 4000) -> str:

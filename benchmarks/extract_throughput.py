@@ -16,11 +16,11 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
-from timeline_app.core.formats.tabular import to_json  # noqa: E402
-from timeline_app.core.pipeline import process_file  # noqa: E402
-from timeline_app.rules.loader import default_ruleset  # noqa: E402
+from timeline_app.core.formats.tabular import to_json
+from timeline_app.core.pipeline import process_file
+from timeline_app.rules.loader import default_ruleset
 
 
 def main() -> None:

@@ -45,7 +45,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version"):
-        from .commands import gui  # noqa: PLC0415 - Qt is loaded only for the GUI
+        from .commands import gui
 
         return gui.run(args_list)
     parser = build_parser(args_list)

@@ -24,11 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     # Qt is imported here, not at module level: the command line must not need it.
-    from ..qt.app import apply_theme, create_app  # noqa: PLC0415
-    from ..qt.export.actions import ExportActions  # noqa: PLC0415
-    from ..qt.main_window import MainWindow  # noqa: PLC0415
-    from ..qt.project_actions import ProjectActions  # noqa: PLC0415
-    from ..resources import default_article  # noqa: PLC0415
+    from ..qt.app import apply_theme, create_app
+    from ..qt.export.actions import ExportActions
+    from ..qt.main_window import MainWindow
+    from ..qt.project_actions import ProjectActions
+    from ..resources import default_article
 
     app = create_app(sys.argv[:1])
     window = MainWindow()

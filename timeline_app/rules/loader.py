@@ -45,7 +45,7 @@ _EXAMPLE = re.compile(
 def _builder_names() -> frozenset[str]:
     """The ``build`` names a rule may use: the builders themselves are the one list of them."""
     # Imported here, not at the top: the builders read RuleSet from this module.
-    from ..core.timex.builders import BUILDERS  # noqa: PLC0415
+    from ..core.timex.builders import BUILDERS
 
     return frozenset(BUILDERS)
 

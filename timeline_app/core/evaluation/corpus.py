@@ -15,7 +15,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -86,7 +86,7 @@ class DocumentResult:
 
     source: str
     name: str
-    counts: Counts = Counts()
+    counts: Counts = field(default_factory=Counts)
     errors: tuple[ErrorCase, ...] = ()
     problem: str | None = None  # why the file failed to parse, or the tagger failed on it
     scored: bool = True  # False when the file could not be parsed: its gold is unknown
@@ -180,7 +180,7 @@ def _errors(alignment: Alignment, text: str, name: str) -> list[ErrorCase]:
 
 def system_timexes(article: Article) -> tuple[TimeExpression, ...]:
     """The system under test: the pipeline on the article's text and DCT, without the gold."""
-    from .. import pipeline  # noqa: PLC0415 - the tagger loads its rules only when scoring
+    from .. import pipeline
 
     return pipeline.analyze(dataclasses.replace(article, gold_timexes=())).timexes
 
@@ -191,7 +191,7 @@ def evaluate_file(path: str | Path, name: str = "") -> DocumentResult:
     A file that cannot be parsed is not scored (its gold is unknown). When the tagger fails on
     a parsed file, the file is scored as if we had found nothing, so the totals stay honest.
     """
-    from ..ingest.timeml import parse_timeml  # noqa: PLC0415 - keeps this module importable alone
+    from ..ingest.timeml import parse_timeml
 
     source = str(path)
     name = name or Path(path).name

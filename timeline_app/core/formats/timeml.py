@@ -29,16 +29,16 @@ def write_timeml(article: Article, timexes: Sequence[TimeExpression], dct: DCT |
     kept = list(_outermost(timexes))
     dct_tid = _fresh_tid({t.id for t in kept})
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-             f'xsi:noNamespaceSchemaLocation="{TIMEML_SCHEMA}">',
+             ('<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+              f'xsi:noNamespaceSchemaLocation="{TIMEML_SCHEMA}">'),
              "",
              f"<DOCID>{_text(article.title or PurePath(article.source).stem)}</DOCID>",
              ""]
     if dct is not None:
         dct_type = "TIME" if "T" in dct.value else "DATE"
-        lines += [f'<DCT><TIMEX3 tid="{dct_tid}" type="{dct_type}" value={quoteattr(dct.value)} '
-                  'temporalFunction="false" functionInDocument="CREATION_TIME">'
-                  f"{_text(dct.value)}</TIMEX3></DCT>", ""]
+        lines += [(f'<DCT><TIMEX3 tid="{dct_tid}" type="{dct_type}" value={quoteattr(dct.value)} '
+                   'temporalFunction="false" functionInDocument="CREATION_TIME">'
+                   f"{_text(dct.value)}</TIMEX3></DCT>"), ""]
     body: list[str] = []
     ids = {t.id for t in kept}
     pos = 0
