@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .lang.en.abbreviations import ABBREVIATIONS
+from .lang.en.labels import event_label, is_event_sentence
 from .model import Article, Event, Granularity, Span, TimeExpression
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
-_MAX_LABEL = 90
 
 
 def sentences(text: str) -> Iterator[Span]:
@@ -45,13 +45,12 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def make_label(sentence: str) -> str:
-    """A short one-line label for the timeline: the sentence, cut at a word boundary."""
-    label = " ".join(sentence.split())
-    if len(label) <= _MAX_LABEL:
-        return label
-    cut = label.rfind(" ", 0, _MAX_LABEL - 1)
-    return label[: cut if cut > 40 else _MAX_LABEL - 1].rstrip(",;:") + "…"
+def make_label(sentence: str, timex: Span | None = None) -> str:
+    """A short label that says what happened (see :mod:`.lang.en.labels`).
+
+    ``timex`` is the span of the event's expression within ``sentence``.
+    """
+    return event_label(sentence, (timex.start, timex.end) if timex is not None else None)
 
 
 _RANK = {g: i for i, g in enumerate(Granularity)}  # finer granularities come first in the enum
@@ -87,6 +86,10 @@ def find_events(article: Article, timexes: Sequence[TimeExpression]) -> list[Eve
         if not inside or article.in_boilerplate(sent.start, sent.end):
             continue
         best = min(inside, key=lambda t: (_RANK[t.granularity] if t.granularity else 99, t.start))
-        events.append(Event(id=f"e{len(events) + 1}", label=make_label(article.text[sent.start:sent.end]),
+        sentence = article.text[sent.start:sent.end]
+        where = Span(best.start - sent.start, best.end - sent.start)
+        if not is_event_sentence(sentence, (where.start, where.end), article.title):
+            continue  # the headline, a byline, a bare date line
+        events.append(Event(id=f"e{len(events) + 1}", label=make_label(sentence, where),
                             start=sent.start, end=sent.end, timex=best.id, interval=best.interval))
     return events

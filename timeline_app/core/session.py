@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .events import make_label
 from .model import Analysis, Article, ArticleResult, Event, Span, TimeExpression, TimexType
 from .pipeline import analyze, user_dct
 from .values import is_valid, parse_value
@@ -269,7 +270,7 @@ class Session:
         added = [(c, span) for c, span in located if c.kind is CorrectionKind.ADD_EVENT]
         for n, (c, span) in enumerate(added, start=1):
             parsed = parse_value(c.value or "")
-            label = c.label or article.text[span.start:span.end].strip()[:80]
+            label = c.label or make_label(article.text[span.start:span.end])
             events.append(Event(id=f"u{n}", label=label, start=span.start, end=span.end, timex=None,
                                 interval=parsed[0] if parsed else None, user_added=True))
         entry.article = article
