@@ -68,8 +68,8 @@ _BAD_END = _AUX | _PREPOSITIONS | {"a", "an", "the", "and", "or", "but", "that",
                                    "as", "so", "such", "both", "either", "neither", "to"}
 _LY_KEEP = {"only", "early", "family", "july", "italy", "rally", "ally", "supply", "reply", "assembly", "daily",
             "weekly", "monthly", "yearly", "likely", "elderly", "friendly", "holy", "bully", "anomaly",
-            "belly", "fly", "ply", "sly", "jelly", "lily", "folly", "reply", "apply", "comply", "multiply",
-            "italy", "sicily", "kelly", "molly", "billy", "polly", "emily", "beverly", "hockney", "ugly",
+            "belly", "fly", "ply", "sly", "jelly", "lily", "folly", "apply", "comply", "multiply",
+            "sicily", "kelly", "molly", "billy", "polly", "emily", "beverly", "hockney", "ugly",
             "costly", "deadly", "lonely", "lovely", "orderly", "timely", "wholly"}
 _LEADING_WORDS = (r"(?:Meanwhile|However|Separately|Elsewhere|Earlier|Later|Also|Still|Now|Then|Yet|Nevertheless|"
                   r"Instead|Overall|Today|Yesterday|Tonight|(?:Last|This|Next)\s+(?:week|month|year|morning|afternoon|evening|"
@@ -85,7 +85,7 @@ _DEICTIC_START = re.compile(r"^(?:this|last|next|earlier|later|early|late|the\s+
                             r"yesterday|today|tonight|tomorrow|overnight|now|recently|currently|soon|"
                             r"some|about|around|nearly|almost|more\s+than|less\s+than|just|only|shortly|soon|right|immediately|"
                             r"in|on|at|during|since|until|by|from|for|before|after|over|through|within)\b"
-                            r"|\b(?:ago|later|earlier|afterwards|before)$", re.I)
+                            r"|\b(?:ago|later|earlier|afterwards|before)$", re.IGNORECASE)
 
 
 def is_event_sentence(sentence: str, timex: tuple[int, int] | None = None, title: str = "") -> bool:
@@ -180,9 +180,9 @@ def _drop_attribution(s: str) -> str:
     # "…, according to the ministry".
     trailing = [
         rf"[,;]?\s*[\"”’]?\s*,?\s+according\s+to\s+[^{_EXCL},]{{1,80}}$",
-        rf"(?:,[\"”’]?|[\"”’][,.!?]?|[.!?][\"”’])\s+(?!and\b|but\b|which\b|who\b|while\b)[^{_EXCL},\"“]{{1,80}}?\s+"
+        (rf"(?:,[\"”’]?|[\"”’][,.!?]?|[.!?][\"”’])\s+(?!and\b|but\b|which\b|who\b|while\b)[^{_EXCL},\"“]{{1,80}}?\s+"
         rf"(?:{_SAY}|{_CLAIM})(?:\s+(?:(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b"
-        rf"|{_OPEN})[^,]{{0,40}})?$",
+        rf"|{_OPEN})[^,]{{0,40}})?$"),
         rf",[\"”’]?\s+(?:{_SAY}|{_CLAIM})\s+[^{_EXCL},]{{1,80}}$",
     ]
     # "…, adding that …" after the quote or clause that carries the news.
@@ -219,7 +219,7 @@ def _drop_attribution(s: str) -> str:
 def _drop_leading(s: str) -> str:
     for _ in range(3):
         before = s
-        s = re.sub(rf"^(?:And|But|So|Or)\s+", "", s)
+        s = re.sub(r"^(?:And|But|So|Or)\s+", "", s)
         # "In Iraq, …", "In a statement on Monday, …", "Two days later, …" (the expression marked).
         m = re.match(rf"^(?:{_LEADING_WORDS}\b|{_OPEN})[^,\"“]{{0,70}}?,\s+", s)
         if m is not None and len(s[m.end():].split()) >= 3:
@@ -267,7 +267,7 @@ _SPLIT = re.compile(
     r"|\s+(?=(?:after|when|while|because|although|though|whereas|until|as(?!\s+(?:well|much|many|long|soon|part|a)\b))\s)")
 _SUBORDINATORS = re.compile(r"^(?:and|but|while|whereas|although|though|with|as|after|before|when|because|until|"
                             r"which|who|where|adding|saying|prompting|leaving|killing|bringing|sending|forcing|"
-                            r"making)\s+", re.I)
+                            r"making)\s+", re.IGNORECASE)
 
 
 def _clause_with_time(s: str) -> str:
