@@ -153,37 +153,6 @@ def format_week(d: datetime | date) -> str:
     return f"{iso.year:04d}-W{iso.week:02d}"
 
 
-@lru_cache(maxsize=8192)
-def human(value: str) -> str:
-    """A short reading of a value for explanations: 2016-06-28 → Tue 28 Jun 2016."""
-    parsed = parse_value(value)
-    if parsed is None:
-        return value
-    interval, gran = parsed
-    s = interval.start
-    if gran is Granularity.DAY:
-        return s.strftime("%a %d %b %Y").replace(" 0", " ")
-    if gran is Granularity.MONTH:
-        return s.strftime("%B %Y")
-    if gran is Granularity.WEEK:
-        last = interval.end - timedelta(days=1)
-        return f"week {value[-2:].lstrip('0')} of {value[:4]}, {s.day} {s:%b}–{last.day} {last:%b}"
-    if gran is Granularity.PART_OF_DAY:
-        return f"{PART_OF_DAY_NAMES[value[-2:]]} of {s:%a %d %b %Y}".replace(" 0", " ")
-    if gran in (Granularity.QUARTER, Granularity.HALF):
-        # A bare "2016-Q3" is opaque to most readers; name the months it spans.
-        last = interval.end - timedelta(days=1)
-        period = "quarter" if gran is Granularity.QUARTER else "half"
-        return f"{ORDINAL_WORDS[int(value[-1])]} {period} of {value[:4]}, {s:%b}–{last:%b}"
-    if gran is Granularity.DECADE:
-        return f"the {value}0s"
-    if gran is Granularity.CENTURY:
-        return century_words(int(value))
-    if gran is Granularity.SEASON and value[-2:] in SEASON_NAMES:
-        return f"{SEASON_NAMES[value[-2:]]} {value[:4]}"
-    return value
-
-
 def century_words(hundreds: int) -> str:
     """The century of the years ``hundreds``00-``hundreds``99 as people name it: 19 → the 20th century."""
     n = hundreds + 1
@@ -191,7 +160,6 @@ def century_words(hundreds: int) -> str:
     return f"the {n}{suffix} century"
 
 
-ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}  # quarters and halves
 
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?|X)(DE|CE|[YQMWDHSLCE])")

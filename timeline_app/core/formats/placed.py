@@ -9,17 +9,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from ..lang.en.dates import CLOCK_GRANULARITIES, Style, in_words
 from ..model import Article, ArticleResult, Event, Granularity, TimeExpression
-from ..values import century_words
-
-# Granularities finer than a day: written with their clock time, never as all-day dates.
-CLOCK_GRANULARITIES = frozenset({Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR,
-                                 Granularity.PART_OF_DAY})
-MOD_WORDS = {"APPROX": "about", "START": "early", "END": "late", "MID": "mid",
-             "BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from"}
-SEASON_WORDS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,35 +70,5 @@ def when(p: PlacedEvent) -> str:
     """The event's date as a reader would say it: ``Tue 28 June 2016``, ``about December 2014``."""
     interval = p.event.interval
     assert interval is not None
-    s, end = interval.start, interval.end
-    last = end - timedelta(days=1)
-    g = p.granularity
-    if g is Granularity.YEAR:
-        text = f"{s.year}"
-    elif g is Granularity.MONTH:
-        text = f"{s:%B} {s.year}"
-    elif g is Granularity.DAY:
-        text = f"{s:%a} {s.day} {s:%B} {s.year}"
-    elif g is Granularity.QUARTER:
-        text = f"Q{(s.month - 1) // 3 + 1} {s.year}"
-    elif g is Granularity.HALF:
-        text = f"{'first' if s.month == 1 else 'second'} half of {s.year}"
-    elif g is Granularity.SEASON:
-        text = f"{SEASON_WORDS.get(s.month, 'season')} {s.year}"
-    elif g is Granularity.DECADE:
-        text = f"the {s.year - s.year % 10}s"
-    elif g is Granularity.CENTURY:
-        text = century_words(s.year // 100)
-    elif g in CLOCK_GRANULARITIES:
-        if g is Granularity.PART_OF_DAY:
-            text = f"{s:%a} {s.day} {s:%B} {s.year}, {s:%H:%M}–{end:%H:%M}"
-        else:
-            text = f"{s:%a} {s.day} {s:%B} {s.year}, {s:%H:%M}"
-    elif _midnight(s) and _midnight(end) and last > s:
-        text = f"{s.day} {s:%b} {s.year} – {last.day} {last:%b} {last.year}"
-    elif _midnight(s) and _midnight(end):
-        text = f"{s:%a} {s.day} {s:%B} {s.year}"
-    else:
-        text = f"{s:%d %b %Y %H:%M} – {end:%d %b %Y %H:%M}"
     mod = p.timex.mod if p.timex is not None else None
-    return f"{MOD_WORDS[mod]} {text}" if mod in MOD_WORDS else text
+    return in_words(interval.start, interval.end, p.granularity, Style.CALENDAR, mod=mod)

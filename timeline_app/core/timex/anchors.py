@@ -14,9 +14,10 @@ from datetime import datetime, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from ..lang.en.dates import human
 from ..lang.en.tense import Tense
 from ..model import Granularity, Interval
-from ..values import SEASON_START_MONTH, format_day, format_week, human, parse_value
+from ..values import SEASON_START_MONTH, format_day, format_week, parse_value
 from .meanings import (
     Around,
     Clock,

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 
+from ..lang.en.dates import ORDINAL_WORDS, human
 from ..lang.en.tense import Tense
 from ..model import TimexType
 from ..values import (
-    ORDINAL_WORDS,
     PART_OF_DAY_NAMES,
     SEASON_NAMES,
     duration_words,
-    human,
     parse_value,
     set_words,
 )

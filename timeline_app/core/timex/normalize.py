@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ...rules.loader import RuleSet, default_ruleset
+from ..lang.en.dates import human
 from ..lang.en.tense import Tense, tense_near
 from ..model import DCT, Span, TimeExpression, TimexType
-from ..values import human, is_valid, parse_value, set_words
+from ..values import is_valid, parse_value, set_words
 from .anchors import (
     GRAN_UNIT,
     Anchor,

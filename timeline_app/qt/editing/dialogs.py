@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.lang.en.dates import human
 from ...core.model import TimexType
-from ...core.values import human, is_valid, parse_value
+from ...core.values import is_valid, parse_value
 
 
 class DctDialog(QDialog):

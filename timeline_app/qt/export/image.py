@@ -27,7 +27,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Self
 
@@ -61,6 +61,8 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from ...core.lang.en.dates import Style, in_words
+from ...core.model import Granularity
 from ...core.session import Session
 from ..theme import Theme, lane_color, theme_named
 from ..timeline.axes import CalendarAxis
@@ -675,15 +677,7 @@ def _portable_svg(svg: str) -> str:
 
 def date_span(x0: float, x1: float) -> str:
     """The visible time range in words fitted to its length: ``Jan 2014 – Jul 2016``."""
-    a, b = from_epoch_seconds(x0), from_epoch_seconds(x1)
-    days = (b - a).total_seconds() / 86400
-    if days > 3 * 365:
-        return f"{a.year} – {b.year}"
-    if days > 60:
-        return f"{a:%b} {a.year} – {b:%b} {b.year}"
-    if days > 2:
-        return f"{a.day} {a:%b} {a.year} – {b.day} {b:%b} {b.year}"
-    return f"{a:%d %b %Y %H:%M} – {b:%d %b %Y %H:%M}"
+    return in_words(from_epoch_seconds(x0), from_epoch_seconds(x1), None, Style.SHORT)
 
 
 def pretty_day(value: str) -> str:
@@ -692,7 +686,7 @@ def pretty_day(value: str) -> str:
         d = datetime.fromisoformat(value[:10])
     except ValueError:
         return value
-    return f"{d.day} {d:%b} {d.year}"
+    return in_words(d, d + timedelta(days=1), Granularity.DAY, Style.SHORT)
 
 
 def text_of_svg(svg: bytes) -> list[str]:
