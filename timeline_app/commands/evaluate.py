@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import TextIO
 
-from ..core.evaluation.corpus import CorpusResult, ErrorCase, ErrorKind, evaluate_paths
+from ..core.evaluation.corpus import CorpusResult, ErrorCase, ErrorKind, EvalSettings, evaluate_paths
 from ..core.evaluation.scoring import Counts, measures
 from ..core.model import TimeExpression
+from ..core.timex.story_time import MODE_CHOICES, user_mode
 from .rules_check import rules_load
 
 NAME_WIDTH = 34
@@ -33,6 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--top", type=int, default=10, metavar="K",
                         help="most frequent error strings to list per kind (default 10)")
     parser.add_argument("--json", action="store_true", help="print one machine-readable JSON object")
+    parser.add_argument("--no-dct", action="store_true",
+                        help="score without the files' DCT, as narrative text (WikiWars: its DCT is a "
+                             "download date the text does not relate to)")
+    parser.add_argument("--mode", choices=MODE_CHOICES, default="auto",
+                        help="read every document as news or narrative (default auto: chosen per document)")
     parser.add_argument("--jobs", type=int, default=1, metavar="J",
                         help="documents scored in parallel worker processes (default 1); "
                              "the figures do not depend on it")
@@ -42,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if not rules_load("eval"):
         return 2
     progress = _progress if sys.stderr.isatty() else None
-    result = evaluate_paths(args.paths, jobs=max(1, args.jobs), progress=progress)
+    settings = EvalSettings(no_dct=args.no_dct, mode=user_mode(args.mode))
+    result = evaluate_paths(args.paths, jobs=max(1, args.jobs), progress=progress, settings=settings)
     if not result.scored:
         # No table: figures over no document would read as a perfect score.
         for problem in result.all_problems:
@@ -80,7 +87,7 @@ def print_report(result: CorpusResult, out: TextIO, per_doc: bool = False, examp
         names = short if len(set(short)) == len(short) else [g for g, _, _ in groups]
         rows += [(name, n, c) for name, (_, n, c) in zip(names, groups, strict=True)]
     rows.append(("all", len(result.scored), result.counts))
-    out.write("TempEval-3 task A (time expressions, gold DCT given), figures in percent\n\n")
+    out.write(f"TempEval-3 task A (time expressions, {result.settings.describe()}), figures in percent\n\n")
     out.write(_table(rows, separate_last=len(rows) > 1))
     out.write("\n")
     _write_errors(result, out, examples, top)

@@ -10,6 +10,7 @@ from ..core.formats import FORMATS
 from ..core.formats.tabular import to_json
 from ..core.ingest import expand_inputs
 from ..core.pipeline import process_files, user_dct
+from ..core.timex.story_time import MODE_CHOICES, user_mode
 from .progress import ProgressLine
 from .rules_check import rules_load
 
@@ -18,6 +19,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt .md .html .tml) or folders")
     p.add_argument("--dct", metavar="YYYY-MM-DD", help="document creation time for every file "
                    "(overrides what is detected)")
+    p.add_argument("--mode", choices=MODE_CHOICES, default="auto",
+                   help="how each text's time is read: news (the DCT is its present), narrative (no "
+                        "present: the story's own time) or auto (chosen per file, with the reason; default)")
     p.add_argument("--format", default="json", choices=sorted(FORMATS), help="output format (default json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
 
@@ -33,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if not rules_load("extract"):
         return 2
     paths, missing = expand_inputs(args.files)
-    results = list(process_files(paths, dct=dct, progress=ProgressLine()))
+    results = list(process_files(paths, dct=dct, progress=ProgressLine(), mode=user_mode(args.mode)))
     from ..core.model import ArticleResult
 
     results.extend(ArticleResult(source=m, article=None, errors=(f"{m}: no such file or folder",))

@@ -110,6 +110,26 @@ class DCT:
         return out
 
 
+class Mode(StrEnum):
+    """How a document's time is read (core/timex/story_time.py): ``news`` has a present, the
+    DCT; a ``narrative`` has none and keeps the time of its story."""
+
+    NEWS = "news"
+    NARRATIVE = "narrative"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMode:
+    """The mode a document was read in and why (JSON ``mode``, the lane title, the detail pane)."""
+
+    value: Mode
+    reason: str
+    by_user: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"value": str(self.value), "reason": self.reason}
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One ingested document: the text all offsets index, its DCT and its boilerplate."""
@@ -120,6 +140,7 @@ class Article:
     dct: DCT | None = None
     boilerplate: tuple[Span, ...] = ()
     format: str = "text"  # text | markdown | html | timeml
+    mode: Mode | None = None  # the mode the user chose for it; None: chosen from the text
     # For TimeML input, the gold annotation found in the file (used by `eval`, not by the tagger).
     gold_timexes: tuple[TimeExpression, ...] = ()
 
@@ -194,6 +215,7 @@ class Analysis:
 
     timexes: tuple[TimeExpression, ...] = ()
     events: tuple[Event, ...] = ()
+    mode: DocumentMode | None = None  # how the text's time was read
 
 
 @dataclass(frozen=True, slots=True)

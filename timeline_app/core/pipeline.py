@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import events as events_mod
 from . import ingest
-from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Span
+from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Mode, Span
 from .timex import normalize, tagger
 from .values import parse_value
 
@@ -34,13 +34,16 @@ def analyze(article: Article, forced: Mapping[Span, str] | None = None) -> Analy
     and serve as anchors for the expressions after them.
     """
     candidates = tagger.tag(article.text, skip=article.boilerplate)
-    timexes = normalize.resolve(candidates, article.text, article.dct, forced or {})
+    timexes, mode = normalize.resolve_story(candidates, article.text, article.dct, forced or {}, mode=article.mode)
     found = events_mod.find_events(article, timexes)
-    return Analysis(timexes=tuple(timexes), events=tuple(found))
+    return Analysis(timexes=tuple(timexes), events=tuple(found), mode=mode)
 
 
-def process_file(path: str | Path, dct: DCT | None = None) -> ArticleResult:
-    """Ingest and analyse one file; failures are reported on the result, never raised."""
+def process_file(path: str | Path, dct: DCT | None = None, mode: Mode | None = None) -> ArticleResult:
+    """Ingest and analyse one file; failures are reported on the result, never raised.
+
+    ``dct`` and ``mode`` override what is detected (``--dct``, ``--mode``).
+    """
     source = str(path)
     try:
         article = ingest.read_article(Path(path))
@@ -48,6 +51,8 @@ def process_file(path: str | Path, dct: DCT | None = None) -> ArticleResult:
         return ArticleResult(source=source, article=None, errors=(str(exc),))
     if dct is not None:
         article = dataclasses.replace(article, dct=dct)
+    if mode is not None:
+        article = dataclasses.replace(article, mode=mode)
     try:
         analysis = analyze(article)
     except Exception as exc:  # noqa: BLE001 - a tagger bug must not lose the other files' results
@@ -58,7 +63,7 @@ def process_file(path: str | Path, dct: DCT | None = None) -> ArticleResult:
 
 def process_files(paths: Iterable[str | Path], dct: DCT | None = None,
                   progress: ProgressFn | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Iterator[ArticleResult]:
+                  cancelled: Callable[[], bool] | None = None, mode: Mode | None = None) -> Iterator[ArticleResult]:
     """Process files in order, reporting progress; stops early when ``cancelled()`` is true."""
     todo = list(paths)
     for i, path in enumerate(todo):
@@ -66,6 +71,6 @@ def process_files(paths: Iterable[str | Path], dct: DCT | None = None,
             return
         if progress is not None:
             progress(i, len(todo), str(path))
-        yield process_file(path, dct)
+        yield process_file(path, dct, mode)
     if progress is not None:
         progress(len(todo), len(todo), "")

@@ -1,7 +1,9 @@
-"""Table-driven cases (tests/core/cases/*.json): text, DCT, expected spans, values, types, mods.
+"""Table-driven cases (tests/core/timex/cases/*.json): text, DCT, expected spans, values, types, mods.
 
 Each case lists expressions that must be found with exactly that extent (first occurrence of
 the text) and value; ``none`` lists strings that must not be part of any expression.
+Optional (story time): ``read_as`` forces the document mode, ``mode`` is the mode the text
+must be read in and ``reason`` words its stated reason must contain.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.model import DCT, DctOrigin
-from timeline_app.core.timex.normalize import resolve_text
+from timeline_app.core.model import DCT, DctOrigin, Mode
+from timeline_app.core.timex.normalize import resolve_story
+from timeline_app.core.timex.tagger import tag
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -36,7 +39,12 @@ def test_there_are_enough_cases() -> None:
 def test_case(case: dict) -> None:
     text = case["text"]
     dct = DCT(case["dct"], DctOrigin.USER) if case["dct"] else None
-    found = resolve_text(text, dct)
+    read_as = Mode(case["read_as"]) if case.get("read_as") else None
+    found, mode = resolve_story(tag(text), text, dct, mode=read_as)
+    if "mode" in case:
+        assert str(mode.value) == case["mode"], f"read as {mode.value}, not {case['mode']}: {mode.reason}"
+    if "reason" in case:
+        assert case["reason"] in mode.reason, f"reason {mode.reason!r} does not say {case['reason']!r}"
     got = [(t.text, t.value, str(t.type), t.mod) for t in found]
     for exp in case["expect"]:
         start = text.index(exp["text"])

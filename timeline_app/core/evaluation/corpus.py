@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..ingest import IngestError
-from ..model import Article, TimeExpression
+from ..model import Article, Mode, TimeExpression
 from .gold_audit import gold_slip
 from .scoring import Alignment, Counts, Measures, align, measures, total
 
@@ -185,7 +185,22 @@ def system_timexes(article: Article) -> tuple[TimeExpression, ...]:
     return pipeline.analyze(dataclasses.replace(article, gold_timexes=())).timexes
 
 
-def evaluate_file(path: str | Path, name: str = "") -> DocumentResult:
+@dataclass(frozen=True, slots=True)
+class EvalSettings:
+    """How the system reads the gold files: with their DCT or none (``--no-dct``: WikiWars
+    carries a download date the text does not relate to), in the mode it chooses or one
+    given (``--mode``)."""
+
+    no_dct: bool = False
+    mode: Mode | None = None
+
+    def describe(self) -> str:
+        dct = "no DCT (the files' DCT removed)" if self.no_dct else "gold DCT given"
+        mode = f", {self.mode} mode for every document" if self.mode else ""
+        return dct + mode
+
+
+def evaluate_file(path: str | Path, name: str = "", settings: EvalSettings = EvalSettings()) -> DocumentResult:
     """Parse one TimeML file, run the system on it and score it; failures become ``problem``.
 
     A file that cannot be parsed is not scored (its gold is unknown). When the tagger fails on
@@ -204,6 +219,10 @@ def evaluate_file(path: str | Path, name: str = "") -> DocumentResult:
         article = parse_timeml(data, source)
     except IngestError as exc:
         return DocumentResult(source=source, name=name, scored=False, problem=str(exc))
+    if settings.no_dct:
+        article = dataclasses.replace(article, dct=None)
+    if settings.mode is not None:
+        article = dataclasses.replace(article, mode=settings.mode)
     try:
         ours = system_timexes(article)
     except Exception as exc:  # noqa: BLE001 - one tagger bug must not stop the evaluation
@@ -212,8 +231,8 @@ def evaluate_file(path: str | Path, name: str = "") -> DocumentResult:
     return score_document(article, ours, name)
 
 
-def _evaluate_item(item: tuple[str, str]) -> DocumentResult:
-    return evaluate_file(item[0], item[1])
+def _evaluate_item(item: tuple[str, str, EvalSettings]) -> DocumentResult:
+    return evaluate_file(item[0], item[1], item[2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +274,7 @@ class CorpusResult:
     documents: tuple[DocumentResult, ...]
     groups: tuple[tuple[str, tuple[int, ...]], ...] = ()  # argument → indexes of its documents
     problems: tuple[str, ...] = ()  # paths that gave no document at all
+    settings: EvalSettings = EvalSettings()
 
     @property
     def scored(self) -> tuple[DocumentResult, ...]:
@@ -295,6 +315,8 @@ class CorpusResult:
 
     def to_json(self, examples: int = 10, top: int = 20) -> dict[str, object]:
         return {
+            "settings": {"no_dct": self.settings.no_dct,
+                         "mode": str(self.settings.mode) if self.settings.mode else "auto"},
             "documents": len(self.scored),
             "counts": self.counts.to_json(),
             "measures": self.measures.to_json(),
@@ -313,14 +335,14 @@ class CorpusResult:
 
 
 def evaluate_paths(paths: Iterable[str | Path], jobs: int = 1,
-                   progress: ProgressFn | None = None) -> CorpusResult:
+                   progress: ProgressFn | None = None, settings: EvalSettings = EvalSettings()) -> CorpusResult:
     """Score every ``.tml`` file under ``paths``; ``jobs`` > 1 scores in worker processes.
 
     The result does not depend on ``jobs``: workers return results that are put back in
     input order before anything is summed.
     """
     files, problems = find_gold_files(paths)
-    items = [(str(f.path), f.name) for f in files]
+    items = [(str(f.path), f.name, settings) for f in files]
     results: list[DocumentResult] = []
     if jobs > 1 and len(items) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -340,4 +362,4 @@ def evaluate_paths(paths: Iterable[str | Path], jobs: int = 1,
         groups.setdefault(f.group, []).append(i)
     return CorpusResult(documents=tuple(results),
                         groups=tuple((g, tuple(ix)) for g, ix in groups.items()),
-                        problems=tuple(problems))
+                        problems=tuple(problems), settings=settings)

@@ -21,12 +21,13 @@ def article_json(result: ArticleResult) -> dict[str, object]:
     """One article per the extract JSON contract (GUIDE §5)."""
     article = result.article
     if article is None:
-        return {"source": result.source, "title": None, "dct": None, "text": None,
+        return {"source": result.source, "title": None, "dct": None, "mode": None, "text": None,
                 "timexes": [], "events": [], "errors": list(result.errors)}
     return {
         "source": result.source,
         "title": article.title,
         "dct": article.dct.to_json() if article.dct else None,
+        "mode": result.analysis.mode.to_json() if result.analysis.mode else None,
         "text": article.text,
         "timexes": [t.to_json() for t in result.analysis.timexes],
         "events": [e.to_json() for e in result.analysis.events],

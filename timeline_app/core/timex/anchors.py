@@ -55,11 +55,12 @@ class Anchor:
     unit: str
     id: str  # "dct" or a timex id
     label: str  # for explanations: "the dateline Thu 30 Jun 2016"
+    end: datetime | None = None  # the end of the interval it names, when known (story time)
 
 
 def anchor_from(tid: str, value: str, interval: Interval, gran: Granularity, surface: str) -> Anchor:
     return Anchor(when=interval.start, unit=GRAN_UNIT.get(gran, "D"), id=tid,
-                   label=f'"{surface}" mentioned before ({human(value)})')
+                   label=f'"{surface}" mentioned before ({human(value)})', end=interval.end)
 
 
 def needs(m: Meaning) -> str | None:
@@ -350,6 +351,11 @@ def resolve_shift(m: Shift, anchor: datetime, anchor_unit: str = "D") -> str:
     out_unit = unit if UNIT_RANK.get(unit, 2) >= UNIT_RANK.get(anchor_unit, 2) else anchor_unit
     if unit == "FN":
         out_unit = "D" if anchor_unit == "D" else anchor_unit
+    if out_unit == anchor_unit != unit and (anchor_unit in _MONTHS_IN or anchor_unit == "M") \
+            and abs(shifted - anchor) < add_units(anchor, anchor_unit, 1) - anchor:
+        # "The day before" or "two days later" after "1940": some day of that year, not
+        # the year before because the count started on 1 January.
+        shifted = anchor
     value = format_at(shifted, out_unit)
     if m.pod and out_unit == "D":
         value += f"T{m.pod}"

@@ -382,6 +382,8 @@ def build_decade(rs: RuleSet, c: Candidate) -> Meaning:
                 # century 18 is 1800-1899), not the decade 1800-1809. "the 2000s" stays a decade.
                 return Fixed(digits[:2])
             return Fixed(digits[:3])
+        if len(digits) == 3:  # "the 470s BC": a decade of the first millennium
+            return Fixed("0" + digits[:2])
         if len(digits) == 2:  # '90s → 199, '00s → 200
             return Fixed(("19" if int(digits) >= 10 else "20") + digits[0])
     word = rs.lookup("decade", g.get("word", ""))
@@ -433,10 +435,10 @@ def build_in_year(rs: RuleSet, c: Candidate) -> Meaning:
     if "month" in g:
         month = _month(rs, g["month"])
         if "day" in g:
-            return InYear(years, "monthday", month, day=_day(g["day"]))
-        return InYear(years, "month", month)
+            return InYear(years, "monthday", month, day=_day(g["day"]), anchor=_anchor(c))
+        return InYear(years, "month", month, anchor=_anchor(c))
     if "season" in g:
-        return InYear(years, "season", season=rs.lookup("season", g["season"]) or "SU")
+        return InYear(years, "season", season=rs.lookup("season", g["season"]) or "SU", anchor=_anchor(c))
     kind = c.rule.params.get("unit", "quarter")
     return InYear(years, kind, _period_index(rs, g["ordinal"], kind))
 
@@ -456,6 +458,28 @@ def build_months_of_year(rs: RuleSet, c: Candidate) -> Meaning:
     if years is None:
         raise NoMeaning("no year")
     return InYear(years, kind, index)
+
+
+def build_year_span(rs: RuleSet, c: Candidate) -> Meaning:
+    """The second year of a span, written in full or by its last digits: "1915–16" → 1916,
+    "1999-2000", "2006-07" → 2007 (the first year is a year of its own)."""
+    first, second = c.groups["first"], c.groups["second"]
+    if len(second) >= len(first):
+        year = int(second)
+    else:
+        scale = 10 ** len(second)
+        year = int(first) // scale * scale + int(second)
+        if year <= int(first):  # "1999-00": the next century
+            year += scale
+    if year <= int(first) or year - int(first) > 100:
+        raise NoMeaning("not a span of years")
+    return Fixed(f"{year:04d}")
+
+
+def _before_christ(meaning: Meaning) -> Meaning:
+    """A value of the years before Christ (a rule's ``bce`` group: "BC", "B.C.", "BCE"), as
+    TIMEX3 writes them: "480 BC" → BC0480, "the 5th century BC" → BC04, "the 470s BC" → BC047."""
+    return Fixed("BC" + meaning.value) if isinstance(meaning, Fixed) else meaning
 
 
 def build_turn(rs: RuleSet, c: Candidate) -> Meaning:
@@ -508,12 +532,14 @@ BUILDERS: dict[str, Callable[[RuleSet, Candidate], Meaning]] = {
     "season": build_season, "quarter": build_quarter, "decade": build_decade,
     "century": build_century, "literal": build_literal, "weekend": build_weekend, "months-of-year": build_months_of_year, "turn": build_turn, "holiday": build_holiday,
     "spelled-year": build_spelled_year, "same-period": build_same_period, "in-year": build_in_year,
-    "around": build_around, "week-of-month": build_week_of_month,
+    "around": build_around, "week-of-month": build_week_of_month, "year-span": build_year_span,
 }
 
 
 def build(rs: RuleSet, c: Candidate) -> Built:
     meaning = BUILDERS[c.rule.build](rs, c)
+    if "bce" in c.groups:
+        meaning = _before_christ(meaning)
     type_ = c.rule.type
     with_part_of_day = isinstance(meaning, (Named, Shift)) and meaning.pod and type_ == "DATE"
     if isinstance(meaning, Clock) or with_part_of_day:

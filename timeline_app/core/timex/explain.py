@@ -140,3 +140,18 @@ def explain(surface: str, m: Meaning, value: str | None, type_: TimexType, ancho
     if type_ is TimexType.SET:
         return f"{surface} → {value}: {set_words(value)}"
     return f"{surface} → {describe(m, value, anchor, tense, surface)}"
+
+
+_PLACED = {"within": "the {noun} within", "after": "the first {noun} after", "before": "the latest {noun} before"}
+
+
+def explain_placed(surface: str, m: Meaning, value: str, how: str, anchor: Anchor, why: str) -> str:
+    """A name placed in story time: 'April → 1940-04 (April 1940): the April within "1940"
+    mentioned before (1940), the time the story has reached (story time: ...)'."""
+    reading = human(value)
+    shown = f"{value} ({reading})" if reading != value else value
+    inner = m.day if isinstance(m, Clock) else m
+    noun = _noun(inner, value, surface) if isinstance(inner, (Named, Holiday)) else surface
+    where = _PLACED[how].format(noun=noun)
+    reached = ", the time the story has reached" if anchor.id != "dct" and "mentioned before" in anchor.label else ""
+    return f"{surface} → {shown}: {where} {anchor.label}{reached} ({why})"

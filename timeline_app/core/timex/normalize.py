@@ -1,10 +1,12 @@
 """Resolve tagged candidates into TIMEX3 values, intervals and explanations.
 
-Reference times follow news practice (GUIDE §3): deictic expressions ("yesterday", "this
-week", "Tuesday") resolve against the DCT, with the tense of the governing verb choosing past
-or future; anaphoric ones ("three days later", "the next day") against the last mentioned
-date; without a DCT, deictic ones fall back to the last mentioned date (narrative) and stay
-unresolved — but listed — when there is none.
+Reference times follow story time (GUIDE §3, :mod:`.story_time`): deictic expressions
+("yesterday", "this week", "Tuesday") resolve against the DCT, with the tense of the governing
+verb choosing past or future; anaphoric ones ("three days later", "the next day") against the
+temporal focus, the time the story has reached; underspecified names ("April", "May 10")
+against the focus once an explicit date has moved the story away from the DCT, and in a
+narrative (no DCT, or a story far from it) always. With nothing to count from, an expression
+stays unresolved but listed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ...rules.loader import RuleSet, default_ruleset
 from ..lang.en.dates import human
@@ -31,7 +33,7 @@ from .anchors import (
 )
 from .builders import Built, NoMeaning, build
 from .company_periods import PERIOD_ENDED, game_half, last_years_figure, quarter_ended, year_to_date
-from .explain import DCT_LABEL, explain
+from .explain import DCT_LABEL, explain, explain_placed
 from .meanings import (
     Around,
     Clock,
@@ -43,12 +45,23 @@ from .meanings import (
     SamePeriod,
     Shift,
 )
+from .story_time import (
+    CLOCK_FOCUS,
+    DocumentMode,
+    Mode,
+    Placed,
+    StoryTime,
+    choose_mode,
+    place_in_story,
+    underspecified,
+)
 from .tagger import Candidate
 
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
 _PERIOD_UNITS = frozenset({"Q", "H"})
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# A landmark for a comparison or the start of a series, not the time talked about.
+_SINCE = re.compile(r"\b(?:since|dating\s+(?:back\s+)?to)\s+$", re.IGNORECASE)
 _THE_DECADE = re.compile(r"\bthe\s+(?:decade|century)\b", re.IGNORECASE)
 _FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
 
@@ -88,26 +101,40 @@ def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | No
                    label=f'the start of the range "{first.text}" ({human(first.value)})')
 
 
-def _anchor_for(m: Meaning, need: str | None, dct: Anchor | None, last: Anchor | None,
-                text: str, c: Candidate) -> Anchor | None:
-    if need == "previous":
-        return last or dct
-    if need != "dct":
-        return None
-    if isinstance(m, Clock) and m.day is None and last is not None and last.unit in _DAY_OR_FINER:
+def _anchor_for(m: Meaning, need: str | None, story: StoryTime, text: str, c: Candidate,
+                tense: tuple[Tense, str] | None) -> tuple[Anchor | None, str]:
+    """The anchor an expression counts from, and the clock it is on (story_time)."""
+    anchor, clock = story.clock(m, need, tense, c.start)
+    last, dct = story.focus, story.dct
+    if need != "dct" or last is None:
+        return anchor, clock
+    if isinstance(m, Clock) and m.day is None and last.unit in _DAY_OR_FINER:
         # "The bomb went off at 10:35 a.m.": on the day just talked about. Not a day still to
         # come when the clock is told in the past ("The offer expires in 30 days. Police said
         # the attack happened around 2 a.m.").
         ahead = dct is not None and last.when > dct.when
         said = tense_near(text, c.start, c.end) if ahead else None
         if not (said is not None and said[0] is Tense.PAST):
-            return last
-    if isinstance(m, Shift) and m.n == 0 and m.unit in ("DE", "CE") and last is not None \
+            return last, CLOCK_FOCUS
+    if isinstance(m, Shift) and m.n == 0 and m.unit in ("DE", "CE") \
             and last.unit == m.unit and _THE_DECADE.search(text, c.start, c.end):
         # "In the early 1970s she volunteered ..., and by the end of the decade she had raised
         # the money": the decade just named, not the document's. "this decade" stays deictic.
-        return last
-    return dct or last  # a narrative without a DCT: the last mentioned date
+        return last, CLOCK_FOCUS
+    return anchor, clock
+
+
+def _placed_in_story(m: Meaning, anchor: Anchor, tense: tuple[Tense, str] | None) -> Placed | None:
+    """An underspecified name ("April", "Saturday morning" in a narrative) placed after the focus."""
+    if isinstance(m, (Named, Holiday)):
+        return place_in_story(m, anchor, tense)
+    if isinstance(m, Clock) and isinstance(m.day, (Named, Holiday)):
+        day = place_in_story(m.day, anchor, tense)
+        if day is None or len(day.value) < 10:
+            return None
+        hour = f"T{m.hour:02d}" if m.minute is None and m.hour == 24 else f"T{m.hour:02d}:{m.minute or 0:02d}"
+        return Placed(day.value[:10] + hour, day.how)
+    return None
 
 
 def _user_type(value: str, type_: TimexType) -> TimexType:
@@ -124,7 +151,7 @@ class _Story:
     """What the resolution of one text has reached: the anchors later expressions count from."""
 
     dct: Anchor | None
-    last: Anchor | None = None  # the last placed date (the anchor of "the next day")
+    time: StoryTime  # the temporal focus and the two clocks (the anchor of "the next day")
     period: Anchor | None = None  # the last reporting period named outright (not itself a shift)
     last_meaning: Meaning | None = None  # the meaning of the last expression resolved
     out: list[TimeExpression] = field(default_factory=list)
@@ -138,17 +165,27 @@ def _dct_anchor(dct: DCT | None) -> Anchor | None:
 
 
 def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
-            forced: Mapping[Span, str] | None = None, ruleset: RuleSet | None = None) -> list[TimeExpression]:
-    """Turn candidates (in text order) into TimeExpressions with values, intervals and reasons.
+            forced: Mapping[Span, str] | None = None, ruleset: RuleSet | None = None,
+            mode: Mode | None = None) -> list[TimeExpression]:
+    """Turn candidates (in text order) into TimeExpressions with values, intervals and reasons."""
+    return resolve_story(candidates, text, dct, forced, ruleset, mode)[0]
+
+
+def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
+                  forced: Mapping[Span, str] | None = None, ruleset: RuleSet | None = None,
+                  mode: Mode | None = None) -> tuple[list[TimeExpression], DocumentMode]:
+    """:func:`resolve`, and the document mode the text was read in (``mode`` None: chosen).
 
     Each candidate goes through the same steps: its meaning in context (:func:`_meaning_in_context`),
-    the anchor and tense it is read against, its value (:func:`_value`), the reasoning
+    the anchor, clock and tense it is read against, its value (:func:`_value`), the reasoning
     (:func:`_explanation`), and what it changes for the expressions after it (:func:`_advance`).
     """
     rs = ruleset or default_ruleset()
     forced = forced or {}
-    story = _Story(dct=_dct_anchor(dct))
     meanings = [_build_or_none(rs, c) for c in candidates]
+    doc_mode = choose_mode(dct, [b.meaning if b is not None else None for b in meanings], mode)
+    dct_anchor = _dct_anchor(dct)
+    story = _Story(dct=dct_anchor, time=StoryTime(doc_mode.value, dct_anchor, text))
     for i, c in enumerate(candidates):
         built = _meaning_in_context(text, candidates, meanings, i, story.dct)
         if built is None:
@@ -158,7 +195,15 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         surface = text[c.start:c.end]
         need = needs(m)
         tense = _tense_for(m, text, c)
-        anchor = _anchor_for(m, need, story.dct, story.last, text, c)
+        anchor, clock = _anchor_for(m, need, story.time, text, c, tense)
+        placed = _placed_in_story(m, anchor, tense) \
+            if clock == CLOCK_FOCUS and anchor is not None and underspecified(m, story.time.mode) else None
+        shared = _shared_year(text, candidates, meanings, i) if isinstance(m, Named) and m.rel is None else None
+        if shared is not None:
+            # "In April and June 1955", "in August/September 1956": the year written once
+            # belongs to both.
+            anchor, clock = shared, CLOCK_SHARED
+            placed = place_in_story(m, shared, None)
         previous = story.out[-1] if story.out else None
         start_of_range = _range_start(m, text, c, previous, story.last_meaning)
         if start_of_range is not None and previous is not None:
@@ -171,13 +216,14 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         quarter_like = isinstance(m, Shift) and m.unit == "Q" and m.anchor == "dct" \
             or isinstance(m, Literal) and m.value == "P3M"
         closed_on = _period_end(text, candidates, meanings, i, story.dct) if quarter_like else None
-        value, anchor = _value(built, anchor, tense, story.period, shifted_period, closed_on)
+        value, anchor = _value(built, anchor, tense, story.period, shifted_period, closed_on, placed)
         type_ = TimexType(built.type)
         if c.span in forced:
             value = forced[c.span]
             type_ = _user_type(value, type_)
         explanation = _explanation(surface, built, value, type_, anchor, tense, forced=c.span in forced,
-                                   closed_on=closed_on, start_of_range=start_of_range)
+                                   closed_on=closed_on, start_of_range=start_of_range, placed=placed,
+                                   clock=_clock_words(story.time, m, clock, need, anchor, value, placed))
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
         quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
@@ -190,8 +236,8 @@ def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             corrected=c.span in forced,
         )
         story.out.append(timex)
-        _advance(story, timex, m, text, c, shifted_period=shifted_period, closed_on=closed_on)
-    return story.out
+        _advance(story, timex, m, text, c, shifted_period=shifted_period, closed_on=closed_on, clock=clock)
+    return story.out, doc_mode
 
 
 def _meaning_in_context(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
@@ -215,9 +261,11 @@ def _meaning_in_context(text: str, candidates: Sequence[Candidate], meanings: Se
 
 
 def _value(built: Built, anchor: Anchor | None, tense: tuple[Tense, str] | None, period: Anchor | None,
-           shifted_period: bool, closed_on: date | None) -> tuple[str | None, Anchor | None]:
+           shifted_period: bool, closed_on: date | None, placed: Placed | None) -> tuple[str | None, Anchor | None]:
     """The TIMEX3 value, and the anchor it was actually counted from."""
     m = built.meaning
+    if placed is not None:
+        return placed.value, anchor
     try:
         if closed_on is not None and built.type != "DURATION":
             return quarter_ended(closed_on), anchor
@@ -237,9 +285,25 @@ def _value(built: Built, anchor: Anchor | None, tense: tuple[Tense, str] | None,
         return None, anchor  # beyond the calendar datetime can hold (before year 1, after 9999)
 
 
+def _clock_words(time: StoryTime, m: Meaning, clock: str, need: str | None, anchor: Anchor | None,
+                 value: str | None, placed: Placed | None) -> str | None:
+    """Which clock an expression was read on and why, when there was a choice to make: a
+    name placed in story time, a year shared with the next date, in a narrative an expression
+    that would count from a present, in news a name kept on the DCT beside a back-story."""
+    if clock == CLOCK_SHARED:
+        return "the year is written once for both"
+    if value is None or anchor is None or need != "dct":
+        return None
+    if placed is not None or clock == CLOCK_FOCUS:
+        return time.why(clock)
+    if time.away and underspecified(m, time.mode):
+        return "not told in the past: counted from the document date, the present of the text"
+    return None
+
+
 def _explanation(surface: str, built: Built, value: str | None, type_: TimexType, anchor: Anchor | None,
                  tense: tuple[Tense, str] | None, *, forced: bool, closed_on: date | None,
-                 start_of_range: Anchor | None) -> str:
+                 start_of_range: Anchor | None, placed: Placed | None, clock: str | None) -> str:
     """The reasoning in words: the user's value, a frequency, a quarter ended, a range, or the rule's."""
     if forced:
         return f"{surface} → {value}: set by the user"
@@ -251,24 +315,28 @@ def _explanation(surface: str, built: Built, value: str | None, type_: TimexType
                 f"the three months ended {human(closed_on.isoformat())}")
     if start_of_range is not None and value is not None:
         return f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
-    return explain(surface, built.meaning, value, type_, anchor, tense)
+    if placed is not None and anchor is not None and value is not None:
+        return explain_placed(surface, built.meaning, value, placed.how, anchor, clock or "")
+    said = explain(surface, built.meaning, value, type_, anchor, tense)
+    return f"{said} ({clock})" if clock else said
 
 
 def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Candidate, *,
-             shifted_period: bool, closed_on: date | None) -> None:
+             shifted_period: bool, closed_on: date | None, clock: str) -> None:
     """Move the story on: the date later expressions count from, and the period they compare with."""
     interval, gran, value, surface, tid = timex.interval, timex.granularity, timex.value, timex.text, timex.id
     if interval is not None and gran is not None and value is not None \
-            and not _SINCE.search(text, max(0, c.start - 8), c.start):
+            and not _SINCE.search(text, max(0, c.start - 16), c.start):
         # "the most since February", "the fastest pace since 2009": a landmark for a
         # comparison, not the time talked about, so "a year earlier" does not count from it.
-        story.last = anchor_from(tid, value, interval, gran, surface)
+        reached = anchor_from(tid, value, interval, gran, surface)
+        story.time.move(reached, m, clock, c.start, c.end)
         # Comparisons are made with a reported period: one begun by the document date (not
         # "the third quarter of 1990" in a forecast), named outright rather than as a
         # year-ago twin ("the 1988 period").
-        if story.last.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
+        if reached.unit in _PERIOD_UNITS and not shifted_period and not isinstance(m, SamePeriod) \
                 and (story.dct is None or interval.start <= story.dct.when):
-            story.period = story.last
+            story.period = reached
     elif timex.type is TimexType.DURATION and closed_on is not None:
         # "Growth in the three months to September was 0.4%, against 0.2% a year earlier":
         # a quarter's results, so the comparison is that quarter a year before.
@@ -319,6 +387,25 @@ def _due_in(text: str, c: Candidate, built: Built) -> Built | None:
     if tense is None or tense[0] is not Tense.FUTURE:
         return None
     return Built(Shift(found[2], int(found[1])), "DATE", built.mod)
+
+
+CLOCK_SHARED = "shared"  # a year written once for two coordinated names
+_COORDINATED = re.compile(r"\s*(?:,|and|or|/|-|–|to|through|until|till)\s*(?:early|late|mid-?)?\s*", re.IGNORECASE)
+
+
+def _shared_year(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
+                 i: int) -> Anchor | None:
+    """The year of the date coordinated right after a name without one ("April and June
+    1955" → 1955), as an anchor, or None."""
+    if i + 1 >= len(candidates) or meanings[i + 1] is None:
+        return None
+    nxt = meanings[i + 1].meaning  # type: ignore[union-attr]
+    if not isinstance(nxt, Fixed) or len(nxt.value) < 7 or nxt.value[4] != "-" \
+            or not _COORDINATED.fullmatch(text, candidates[i].end, candidates[i + 1].start):
+        return None
+    year = int(nxt.value[:4])
+    return Anchor(when=datetime(year, 1, 1), unit="Y", id=f"t{i + 2}", end=datetime(year + 1, 1, 1),
+                  label=f'the year of "{text[candidates[i + 1].start:candidates[i + 1].end]}" that follows ({year})')
 
 
 def _build_or_none(rs: RuleSet, c: Candidate) -> Built | None:
