@@ -8,8 +8,9 @@ Extending the menus (projects, export): the File menu is :attr:`MainWindow.file_
     Close all  ─  Quit
 
 Ctrl+S (Save project) and Ctrl+E (Export image) are reserved for those actions and not used
-elsewhere. :meth:`MainWindow.open_project` is the hook for ``.timeline`` files given on the
-command line or dropped on the window; :meth:`MainWindow.set_session` swaps the session.
+elsewhere. ``.timeline`` files given on the command line or dropped on the window, and the window
+title, go to the projects feature that :meth:`MainWindow.attach_projects` hands them to (a
+:class:`ProjectHandler`); :meth:`MainWindow.set_session` swaps the session.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
@@ -45,6 +47,7 @@ from .panes.details import DetailPane
 from .panes.event_table import EventTable
 from .panes.problems import ProblemsPanel
 from .panes.vague_tray import VagueTray
+from .recent import fill_menu
 from .selection import Selection, SelectionModel
 from .session_adapter import SessionAdapter
 from .settings import AppSettings
@@ -54,9 +57,18 @@ RESERVED_SHORTCUTS = {"project": "Ctrl+S", "export": "Ctrl+E"}
 HEAVY_REFRESH_S = 3.0
 
 
+class ProjectHandler(Protocol):
+    """What the window hands over to the projects feature (:class:`~.project_actions.ProjectActions`)."""
+
+    def open_project(self, path: Path) -> object: ...
+
+    def update_title(self) -> None: ...
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session | None = None, settings: AppSettings | None = None) -> None:
         super().__init__()
+        self.projects: ProjectHandler | None = None
         self.session = session if session is not None else Session()
         self.settings = settings if settings is not None else AppSettings()
         self.adapter = SessionAdapter(self.session, self)
@@ -236,9 +248,17 @@ class MainWindow(QMainWindow):
         if remember and (files or projects):
             self.settings.add_recent([p for p in given if p.exists()])
 
+    def attach_projects(self, projects: ProjectHandler) -> None:
+        """Hand ``.timeline`` files and the window title over to the projects feature."""
+        self.projects = projects
+        self._update_title()
+
     def open_project(self, path: Path) -> None:
-        """Hook for ``.timeline`` project files, replaced by the projects feature."""
-        self._add_problems([f"{path}: opening projects is not available in this version"])
+        """Open a ``.timeline`` project file, through the projects feature when one is attached."""
+        if self.projects is None:
+            self._add_problems([f"{path}: opening projects is not available in this version"])
+        else:
+            self.projects.open_project(path)
 
     def open_dialog(self) -> None:
         patterns = " ".join(f"*{e}" for e in sorted(SUPPORTED_EXTENSIONS | {PROJECT_EXTENSION}))
@@ -255,16 +275,8 @@ class MainWindow(QMainWindow):
             self.open_paths([folder])
 
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files()
-        for path in recent:
-            act = self.recent_menu.addAction(path)
-            act.triggered.connect(lambda _c=False, p=path: self.open_paths([p]))
-        if not recent:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", self.settings.clear_recent)
+        fill_menu(self.recent_menu, self.settings.recent, lambda p: self.open_paths([p]),
+                  label=lambda _n, p: str(p), empty="No recent files")
 
     def close_all(self) -> None:
         self.loader.cancel()
@@ -382,6 +394,9 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _update_title(self) -> None:
+        if self.projects is not None:  # the project's name and its own unsaved-changes mark
+            self.projects.update_title()
+            return
         n = len(self.session.entries)
         modified = "" if self.undo_stack.isClean() else " •"
         self.setWindowTitle(f"timeline-app {__version__} — {n} article{'s' if n != 1 else ''}{modified}")

@@ -29,12 +29,12 @@ from ..core.project.autosave import INTERVAL_S, Autosaver, Recoverable, discard_
 from ..core.project.store import EXTENSION, Project, ProjectError, ProjectInfo, ProjectLockedError
 from ..core.session import Session
 from .main_window import MainWindow
+from .recent import RecentList, fill_menu
 from .selection import Selection
 
 Decision = Literal["keep", "saved", "discard", "cancel"]
 RecoverChoice = Literal["recover", "discard", "later"]
 
-MAX_RECENT = 10
 RECENT_KEY = "projects/recent"
 TICK_MS = 2000  # how often the autosaver is asked; it decides when 30 s have passed
 FILE_FILTER = f"Timeline projects (*{EXTENSION})"
@@ -66,6 +66,7 @@ class ProjectActions(QObject):
         super().__init__(window)
         self.window = window
         self.settings = settings if settings is not None else window.settings.q
+        self.recent = RecentList(self.settings, RECENT_KEY)
         self._recovery_dir = recovery_dir
         self._interval = interval
         self._clock = clock
@@ -73,15 +74,12 @@ class ProjectActions(QObject):
         # Deferred: the project's own change counter must have moved before the title reads it.
         self._title_timer = QTimer(self)
         self._title_timer.setSingleShot(True)
-        self._title_timer.timeout.connect(self._update_title)
+        self._title_timer.timeout.connect(self.update_title)
         self._unsubscribe: Callable[[], None] = lambda: None
         self.project = Project(window.session)
         self.autosaver = self._autosaver_for(self.project)
         self._follow(window.session)
         self._build_menu()
-        # The window's hooks: project files it is given come here; its title shows the project.
-        window.open_project = self.open_project  # type: ignore[method-assign]
-        window._update_title = self._update_title  # type: ignore[method-assign]
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
@@ -90,7 +88,8 @@ class ProjectActions(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        self._update_title()
+        # The hand-over: project files the window is given come here; its title shows the project.
+        window.attach_projects(self)
 
     @property
     def session(self) -> Session:
@@ -126,34 +125,19 @@ class ProjectActions(QObject):
 
     # -- recent projects ----------------------------------------------------------------------------
     def recent_projects(self) -> list[Path]:
-        value = self.settings.value(RECENT_KEY, [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [Path(p) for p in items if p]
+        return self.recent.items()
 
     def _remember(self, path: Path) -> None:
-        items = [p for p in self.recent_projects() if p != path]
-        items.insert(0, path)
-        self.settings.setValue(RECENT_KEY, [str(p) for p in items[:MAX_RECENT]])
+        self.recent.remember([path])
         self._fill_recent()  # a disabled menu never shows, so never refills itself
 
     def _forget(self, path: Path) -> None:
-        self.settings.setValue(RECENT_KEY, [str(p) for p in self.recent_projects() if p != path])
+        self.recent.forget(path)
         self._fill_recent()
 
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        items = self.recent_projects()
-        for n, path in enumerate(items, start=1):
-            action = self.recent_menu.addAction(f"&{n % 10} {path.name}" if n <= 10 else path.name)
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
-        if items:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear List", lambda: (self.settings.setValue(RECENT_KEY, []),
-                                                              self._fill_recent()))
-        self.recent_menu.setEnabled(bool(items))
+        fill_menu(self.recent_menu, self.recent, self.open_project,
+                  label=lambda n, p: f"&{n % 10} {p.name}" if n <= 10 else p.name, after_clear=self._fill_recent)
 
     # -- commands -----------------------------------------------------------------------------------
     def new_project(self) -> bool:
@@ -240,7 +224,7 @@ class ProjectActions(QObject):
             self._remember(path)
             self.status(f"Saved {path.name}")
             self.saved.emit(path)
-        self._update_title()
+        self.update_title()
 
     # -- autosave, recovery, closing ----------------------------------------------------------------
     def tick(self) -> None:
@@ -252,7 +236,7 @@ class ProjectActions(QObject):
                 self.saved.emit(target)
         elif self.autosaver.last_error:
             self.status(f"Autosave failed: {self.autosaver.last_error}")
-        self._update_title()
+        self.update_title()
 
     def offer_recovery(self) -> bool:
         """At start-up: offer the work of sessions that crashed. Returns whether one was recovered."""
@@ -331,7 +315,7 @@ class ProjectActions(QObject):
             self.window.set_session(project.session)  # also starts a fresh undo history
             self._follow(project.session)
         self.restore_view_state()
-        self._update_title()
+        self.update_title()
         self.project_changed.emit(project)
 
     # -- view state ----------------------------------------------------------------------------------
@@ -381,7 +365,7 @@ class ProjectActions(QObject):
         self.status(f"Opened {name}" + (f" ({'; '.join(notes)})" if notes else ""))
 
     # -- window title and status ---------------------------------------------------------------------
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         """Project name, a dot when it has unsaved changes, read-only, article count."""
         if self._closed:
             return

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from .recent import MAX_RECENT, RecentList
+
 ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
-MAX_RECENT = 10
 
 
 class AppSettings:
@@ -20,25 +21,19 @@ class AppSettings:
         self.q = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
 
     # -- recent files ------------------------------------------------------------------
+    @property
+    def recent(self) -> RecentList:
+        """Articles and folders opened, most recent first (File › Open recent)."""
+        return RecentList(self.q, "recent/files", MAX_RECENT)
+
     def recent_files(self) -> list[str]:
-        value = self.q.value("recent/files", [])
-        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
-            value = [value]
-        return [str(v) for v in value or []]
+        return [str(p) for p in self.recent.items()]
 
     def add_recent(self, paths: list[str | Path]) -> list[str]:
-        recent = self.recent_files()
-        for p in paths:
-            s = str(Path(p).resolve())
-            if s in recent:
-                recent.remove(s)
-            recent.insert(0, s)
-        recent = recent[:MAX_RECENT]
-        self.q.setValue("recent/files", recent)
-        return recent
+        return [str(p) for p in self.recent.remember(Path(p).resolve() for p in paths)]
 
     def clear_recent(self) -> None:
-        self.q.setValue("recent/files", [])
+        self.recent.clear()
 
     # -- layout ------------------------------------------------------------------------
     def bytes(self, key: str) -> QByteArray | None:
