@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_app.core.model import DCT, Article, DctOrigin
-from timeline_app.core.session import Correction, CorrectionKind, Session
+from timeline_app.core.model import DCT, Article, DctOrigin, TimexType
+from timeline_app.core.session import Correction, CorrectionKind, Session, value_problem
 
 TEXT = "The rebels had launched an operation on Tuesday. The army was formed some 18 months ago."
 
@@ -88,3 +88,23 @@ def test_failed_file_goes_to_problems_and_keys_are_unique() -> None:
     assert s.add_article(a) == "x.txt" and s.add_article(a) == "x.txt (2)"
     s.move("x.txt (2)", 0)
     assert s.keys() == ["x.txt (2)", "x.txt"]
+
+
+@pytest.mark.parametrize(("value", "type_", "placeable", "problem"), [
+    ("2016-06-28", None, True, None),
+    ("P18M", TimexType.DURATION, False, None),
+    ("P18M", None, True, "an event needs a calendar date or time (e.g. 2016-06-28, 2014-12)"),
+    ("2016-13-01", None, False, "not a valid TIMEX3 DATE/TIME/DURATION/SET value"),
+    ("2016-06-28", TimexType.DURATION, False, "not a valid TIMEX3 DURATION value"),
+    ("", None, False, "type a value"),
+])
+def test_value_problem_is_the_one_check_of_a_typed_value(value: str, type_: TimexType | None, placeable: bool,
+                                                         problem: str | None) -> None:
+    assert value_problem(value, type_, placeable=placeable) == problem
+
+
+def test_the_session_refuses_what_the_dialog_refuses() -> None:
+    s = Session()
+    key = s.add_article(Article("a.txt", "A", "Talks ended."))
+    with pytest.raises(ValueError, match="an event needs a calendar date"):
+        s.add_event(key, 0, 12, "P18M")

@@ -28,6 +28,22 @@ class CorrectionKind(StrEnum):
     DELETE_EVENT = "delete-event"
 
 
+def value_problem(value: str, type_: TimexType | None = None, *, placeable: bool = False) -> str | None:
+    """Why ``value`` cannot be a user's correction, or None when it can.
+
+    The one check of a typed value: the corrections dialogs call it as the user types, and the
+    session calls it again before any correction is applied.
+    """
+    if not value:
+        return "type a value"
+    types = [type_] if type_ is not None else list(TimexType)
+    if not any(is_valid(value, t) for t in types):
+        return f"not a valid TIMEX3 {'/'.join(str(t) for t in types)} value"
+    if placeable and parse_value(value) is None:
+        return "an event needs a calendar date or time (e.g. 2016-06-28, 2014-12)"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     """One user decision, attached to an article and (except for DCT) to a text span.
@@ -214,12 +230,11 @@ class Session:
         if c.kind is CorrectionKind.DCT:
             user_dct(c.value or "")  # raises ValueError for anything but a calendar date
         elif c.kind in (CorrectionKind.VALUE, CorrectionKind.ADD_EVENT):
-            if c.span is None or not c.value:
+            if c.span is None:
                 raise ValueError("a value correction needs a span and a value")
-            if not any(is_valid(c.value, t) for t in TimexType):
-                raise ValueError(f"not a TIMEX3 value: {c.value!r}")
-            if c.kind is CorrectionKind.ADD_EVENT and parse_value(c.value) is None:
-                raise ValueError(f"an event needs a placeable date, not {c.value!r}")
+            problem = value_problem(c.value or "", placeable=c.kind is CorrectionKind.ADD_EVENT)
+            if problem is not None:
+                raise ValueError(f"{problem}: {c.value!r}")
         elif c.span is None:
             raise ValueError("a deletion needs a span")
 

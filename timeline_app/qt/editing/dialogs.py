@@ -1,8 +1,8 @@
 """Small dialogs for corrections: set a DCT, edit a value, add an event.
 
-Each validates as the user types (TIMEX3 syntax via :func:`values.is_valid`, placeability
-via :func:`values.parse_value`) and shows how the value reads, so a wrong value is caught
-before it reaches the session.
+Each validates as the user types, with the session's own check
+(:func:`~timeline_app.core.session.value_problem`: TIMEX3 syntax, and placeability where an event
+needs it), and shows how the value reads, so a wrong value is caught before it reaches the session.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...core.lang.en.dates import human
 from ...core.model import TimexType
-from ...core.values import is_valid, parse_value
+from ...core.session import value_problem
+from ...core.values import parse_value
 
 
 class DctDialog(QDialog):
@@ -104,16 +105,8 @@ class ValueDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def problem(self) -> str | None:
-        """Why the typed value cannot be used, or None when it can."""
-        value = self.value()
-        if not value:
-            return "type a value"
-        types = [self._type] if self._type is not None else list(TimexType)
-        if not any(is_valid(value, t) for t in types):
-            return f"not a valid TIMEX3 {'/'.join(str(t) for t in types)} value"
-        if self._placeable and parse_value(value) is None:
-            return "an event needs a calendar date or time (e.g. 2016-06-28, 2014-12)"
-        return None
+        """Why the typed value cannot be used, or None when it can (the session's own check)."""
+        return value_problem(self.value(), self._type, placeable=self._placeable)
 
     def _check(self) -> None:
         problem = self.problem()
