@@ -275,3 +275,9 @@ def load_ruleset(root: Path) -> RuleSet:
 @cache
 def default_ruleset(lang: str = "en") -> RuleSet:
     return load_ruleset(resource_path("rules", lang))
+
+
+@cache
+def language_tables(lang: str = "en") -> dict[str, dict[str, str]]:
+    """The normalization tables of ``lang`` alone (surface → value), for readers that are not rules."""
+    return _load_tables(resource_path("rules", lang, "normalization"))

@@ -50,6 +50,7 @@ from datetime import date, datetime
 
 from dateutil.parser import isoparse
 
+from ..lang.en.calendar_words import month_numbers, month_pattern, weekday_pattern
 from ..model import DCT, DctOrigin
 
 HEAD_CHARS = 1500  # datelines sit in the head of an article; the body is never scanned
@@ -68,15 +69,9 @@ CONF_AMBIGUOUS = 0.6
 CONF_HTMLDATE = 0.6
 CONF_FILENAME = 0.4
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
-            r"|sat(?:urday)?|sun(?:day)?)\.?,?")
+# Month and weekday names come from the rule tables (one list of them): core/lang/en/calendar_words.
+_MONTH = month_pattern()
+_WEEKDAY = weekday_pattern()
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
@@ -246,7 +241,7 @@ def _date_of(shape: str, m: re.Match[str]) -> tuple[date, bool] | None:
     try:
         year = int(m.group("year"))
         if shape in ("mdy", "dmy"):
-            return date(year, _MONTHS[m.group("month")[:3].lower()], int(m.group("day"))), False
+            return date(year, month_numbers()[m.group("month").lower()], int(m.group("day"))), False
         if shape == "iso":
             return date(year, int(m.group("month")), int(m.group("day"))), False
         a, b = int(m.group("a")), int(m.group("b"))
