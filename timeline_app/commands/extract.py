@@ -11,6 +11,7 @@ from ..core.formats.tabular import to_json
 from ..core.ingest import expand_inputs
 from ..core.pipeline import process_files, user_dct
 from ..core.timex.story_time import MODE_CHOICES, user_mode
+from . import extract_dataset
 from .progress import ProgressLine
 from .rules_check import rules_load
 
@@ -22,8 +23,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--mode", choices=MODE_CHOICES, default="auto",
                    help="how each text's time is read: news (the DCT is its present), narrative (no "
                         "present: the story's own time) or auto (chosen per file, with the reason; default)")
-    p.add_argument("--format", default="json", choices=sorted(FORMATS), help="output format (default json)")
+    p.add_argument("--format", default="json", choices=sorted([*FORMATS, "parquet"]),
+                   help="output format (default json); parquet writes a dataset folder (-o DATASET/) "
+                        "that the app opens")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    extract_dataset.add_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,8 +38,14 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             print(f"timeline-app extract: --dct {args.dct!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
             return 2
+    problem = extract_dataset.check(args)
+    if problem:
+        print(f"timeline-app extract: {problem}", file=sys.stderr)
+        return 2
     if not rules_load("extract"):
         return 2
+    if args.engine == "dask" or args.format == "parquet":
+        return extract_dataset.run(args, dct, user_mode(args.mode))
     paths, missing = expand_inputs(args.files)
     results = list(process_files(paths, dct=dct, progress=ProgressLine(), mode=user_mode(args.mode)))
     from ..core.model import ArticleResult

@@ -26,6 +26,7 @@ def run(argv: list[str]) -> int:
     # Qt is imported here, not at module level: the command line must not need it.
     from ..qt.app import apply_theme, create_app
     from ..qt.export.actions import ExportActions
+    from ..qt.dataset_actions import DatasetActions
     from ..qt.main_window import MainWindow
     from ..qt.project_actions import ProjectActions
     from ..resources import default_article
@@ -35,6 +36,7 @@ def run(argv: list[str]) -> int:
     # File › projects, autosave, crash recovery; .timeline FILEs open as projects (window.open_project).
     projects = ProjectActions(window)
     ExportActions(window)  # File › Export image… (Ctrl+E), Export data…
+    DatasetActions(window)  # File › Open dataset…; DATASET/ folders open in the archive pane
     if args.theme:
         apply_theme(args.theme)
     window.show()

@@ -47,6 +47,7 @@ class DctOrigin(StrEnum):
     FILENAME = "filename"
     TIMEML = "timeml"
     USER = "user"
+    CRAWL = "crawl-date"  # when a web archive fetched the page: an upper bound, used when the page has no date
 
 
 @dataclass(frozen=True, slots=True)

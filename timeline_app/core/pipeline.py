@@ -44,9 +44,18 @@ def process_file(path: str | Path, dct: DCT | None = None, mode: Mode | None = N
 
     ``dct`` and ``mode`` override what is detected (``--dct``, ``--mode``).
     """
-    source = str(path)
+    return process_article(str(path), lambda: ingest.read_article(Path(path)), dct, mode)
+
+
+def process_article(source: str, read: Callable[[], Article], dct: DCT | None = None,
+                    mode: Mode | None = None) -> ArticleResult:
+    """Read one article with ``read()`` (a file, a record of an archive) and analyse it.
+
+    Failures are reported on the result, never raised: an :class:`IngestError` from ``read``
+    becomes the result's error, and so does a bug in the tagger.
+    """
     try:
-        article = ingest.read_article(Path(path))
+        article = read()
     except ingest.IngestError as exc:
         return ArticleResult(source=source, article=None, errors=(str(exc),))
     if dct is not None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.dataset import is_dataset
 from ..core.model import ArticleResult
 from ..core.session import Change, Session
 from .app import apply_theme
@@ -238,14 +239,17 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths: Iterable[str | Path], *, remember: bool = True) -> None:
         """Open files, folders (recursively) and projects; loading runs in the background."""
         given = [Path(p) for p in paths]
-        files, projects, problems = expand_paths(given)
+        datasets = [p for p in given if is_dataset(p)]
+        for dataset in datasets:
+            self.open_dataset(dataset)
+        files, projects, problems = expand_paths([p for p in given if p not in datasets])
         if problems:
             self._add_problems(problems)
         for project in projects:
             self.open_project(project)
         if files:
             self.loader.load(files)
-        if remember and (files or projects):
+        if remember and (files or projects or datasets):
             self.settings.add_recent([p for p in given if p.exists()])
 
     def attach_projects(self, projects: ProjectHandler) -> None:
@@ -259,6 +263,14 @@ class MainWindow(QMainWindow):
             self._add_problems([f"{path}: opening projects is not available in this version"])
         else:
             self.projects.open_project(path)
+
+    def open_dataset(self, path: Path) -> None:
+        """Hook for Parquet dataset folders, replaced by :class:`~timeline_app.qt.dataset_actions.DatasetActions`."""
+        self._add_problems([f"{path}: opening datasets is not available in this version"])
+
+    def add_problems(self, problems: list[str]) -> None:
+        """Show problems in the Problems pane (for the actions that attach to the window)."""
+        self._add_problems(problems)
 
     def open_dialog(self) -> None:
         patterns = " ".join(f"*{e}" for e in sorted(SUPPORTED_EXTENSIONS | {PROJECT_EXTENSION}))

@@ -73,11 +73,15 @@ def read_article(path: Path) -> Article:
     return read_article_bytes(data, source)
 
 
-def read_article_bytes(data: bytes, source: str) -> Article:
-    """Read in-memory bytes as the article ``source`` (a path or a name; its suffix picks the format)."""
+def read_article_bytes(data: bytes, source: str, fmt: str | None = None) -> Article:
+    """Read in-memory bytes as the article ``source`` (a path or a name; its suffix picks the format).
+
+    ``fmt`` (``text``, ``markdown``, ``html`` or ``timeml``) names the format when the source's name
+    cannot: a page from a web archive, a record of a JSON-lines archive.
+    """
     if len(data) > MAX_BYTES:
         raise IngestError(f"{source}: file too large ({_mb(len(data))}; the limit is {_mb(MAX_BYTES)})")
-    kind = _format_of(data, source)
+    kind = fmt or _format_of(data, source)
     if kind == "timeml":
         article = _read_timeml(data, source)
     else:

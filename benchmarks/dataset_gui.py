@@ -1,0 +1,172 @@
+"""The app on a Parquet dataset of a million events: first paint, search, lanes, frame times.
+
+Generates (once, not timed as GUI work) a dataset of ``--articles`` × ``--events`` synthetic
+analysed articles — the generator of ``gui_scale.py``, written through the dataset writer —
+then prints
+- first paint: from ``open_paths([DATASET])`` until the archive overview has been drawn;
+- the time of a search (words and a type) over every event, and of pulling the matching
+  articles into lanes until the timeline has drawn them;
+- frame times (median, 95th percentile, worst) of pan and zoom on the overview, and on the
+  timeline with the pulled lanes (``set range + processEvents() + repaint()``).
+
+Targets: median frame < 16 ms, first paint < 2 s.
+
+    python benchmarks/dataset_gui.py [--articles 10000] [--events 100] [--keep DIR] [--screenshot PNG]
+
+Runs offscreen when there is no display (set DISPLAY to time a real X11 window).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gui_scale import frame_times, percentile, synthetic_result  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from timeline_app.core.dataset import is_dataset  # noqa: E402
+from timeline_app.core.dataset.parquet import prepare, write_marker  # noqa: E402
+from timeline_app.core.dataset.part_writer import PartWriter  # noqa: E402
+from timeline_app.core.formats.tabular import article_json  # noqa: E402
+from timeline_app.qt.app import create_app  # noqa: E402
+from timeline_app.qt.dataset_actions import DatasetActions  # noqa: E402
+from timeline_app.qt.main_window import MainWindow  # noqa: E402
+from timeline_app.qt.panes.dataset import DatasetPane  # noqa: E402
+from timeline_app.qt.settings import AppSettings  # noqa: E402
+
+ARTICLES_PER_PART = 1000
+
+
+def generate(root: Path, articles: int, events: int, seed: int = 7) -> None:
+    """A dataset of synthetic analysed articles (the same generator as gui_scale.py)."""
+    rng = random.Random(seed)
+    prepare(root)
+    total = 0
+    for part in range(-(-articles // ARTICLES_PER_PART)):
+        writer = PartWriter(root, part)
+        for i in range(part * ARTICLES_PER_PART, min(articles, (part + 1) * ARTICLES_PER_PART)):
+            writer.add(i, article_json(synthetic_result(i, events, rng)))
+        total += writer.close()["events"]
+    write_marker(root, {"engine": "generated", "articles": articles, "events": total})
+
+
+def wait_for(app: QApplication, done: object, timeout: float = 60.0) -> None:
+    end = time.perf_counter() + timeout
+    while not done() and time.perf_counter() < end:  # type: ignore[operator]
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def overview_frames(app: QApplication, pane: DatasetPane) -> list[float]:
+    vb = pane.vb
+    (lo, hi), _ = vb.viewRange()
+    times: list[float] = []
+    c, w = (lo + hi) / 2, hi - lo
+    steps = []
+    while w > 30 * 86400:  # zoom in to a month
+        w /= 1.25
+        steps.append((c - w / 2, c + w / 2))
+    for k in range(40):  # pan at that zoom
+        steps.append((c - w / 2 + k * w / 8, c + w / 2 + k * w / 8))
+    while w < (hi - lo):  # and back out to everything
+        w *= 1.25
+        steps.append((c - w / 2, c + w / 2))
+    viewport = pane.plot.viewport()
+    for a, b in steps:
+        t0 = time.perf_counter()
+        vb.setXRange(a, b, padding=0)
+        app.processEvents()
+        viewport.repaint()
+        times.append((time.perf_counter() - t0) * 1000.0)
+    return times
+
+
+def summary(times: list[float]) -> str:
+    return (f"{len(times)} frames: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
+            f"max {max(times):.1f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=100, help="events per article")
+    parser.add_argument("--keep", metavar="DIR", help="write the dataset here and reuse it when it exists")
+    parser.add_argument("--words", default="ceasefire")
+    parser.add_argument("--screenshot", metavar="PNG", help="save the window after the search")
+    args = parser.parse_args()
+    tmp = tempfile.TemporaryDirectory()
+    root = Path(args.keep) if args.keep else Path(tmp.name) / "dataset"
+    if not is_dataset(root):
+        t0 = time.perf_counter()
+        generate(root, args.articles, args.events)
+        print(f"generate the dataset: {time.perf_counter() - t0:.1f} s (not part of the GUI figures)")
+    size = sum(p.stat().st_size for p in root.rglob("*.parquet"))
+    print(f"dataset: {root} ({size / 1e6:.0f} MB of Parquet)")
+
+    app = create_app([sys.argv[0]])
+    settings = AppSettings(QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings=settings)
+    archive = DatasetActions(window)
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    print(f"platform {QApplication.platformName()}")
+
+    t0 = time.perf_counter()
+    window.open_paths([root], remember=False)
+    pane = archive.pane
+    app.processEvents()
+    pane.plot.viewport().repaint()
+    first_paint = time.perf_counter() - t0
+    view = pane.view
+    print(f"first paint of the overview: {first_paint:.2f} s for {view.n_events:,} events in "
+          f"{view.n_articles:,} articles, {len(view.density.counts):,} days (target < 2 s)")
+
+    pane.words.setText(args.words)
+    pane.type.setCurrentText("DATE")
+    t0 = time.perf_counter()
+    pane.search()
+    wait_for(app, lambda: pane.last is not None and pane.search_button.isEnabled())
+    searched = time.perf_counter() - t0
+    wait_for(app, lambda: not window.adapter.pending())
+    window.adapter.flush()
+    app.processEvents()
+    window.timeline.plot.viewport().repaint()
+    pulled = time.perf_counter() - t0
+    result = pane.last
+    print(f"search {args.words!r} of type DATE (first search: reads labels, types, sources): "
+          f"{result.events:,} events in {len(result.article_ids):,} articles; "
+          f"{len(window.session.entries)} lanes drawn {pulled:.2f} s after the click "
+          f"(the search and reading them: {searched:.2f} s)")
+    t0 = time.perf_counter()
+    again = view.search(result.query)
+    print(f"the same search again (columns in memory): {(time.perf_counter() - t0) * 1000:.0f} ms, "
+          f"{again.events:,} events")
+    if args.screenshot:
+        window.timeline.fit_all()
+        app.processEvents()
+        window.grab().save(args.screenshot)
+        print(f"screenshot: {args.screenshot}")
+
+    print(f"overview pan/zoom, {summary(overview_frames(app, pane))} (target: median < 16 ms)")
+    print(f"timeline with the pulled lanes, {summary(frame_times(app, window, repaint=True))}")
+    print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    window.close()
+    tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""The Dask path on a two-worker LocalCluster: the same rows as ``extract --format jsonl``.
+
+One cluster serves the module (starting one costs about a second). The archive is small, so
+the whole module runs in seconds; the 1,000-article comparison is in test_engines_agree.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", reason="the Dask engine needs the [scale] extra (dask, distributed)")
+pytest.importorskip("pyarrow", reason="datasets need the [scale] extra (pyarrow)")
+
+import cloudpickle  # noqa: E402
+from distributed import Client, LocalCluster  # noqa: E402
+
+from timeline_app.cli import main  # noqa: E402
+from timeline_app.core.dataset import dask_engine  # noqa: E402
+from timeline_app.core.dataset.parquet import info, read_articles_json  # noqa: E402
+from timeline_app.core.dataset.partitions import Source, cut  # noqa: E402
+from timeline_app.core.formats.tabular import article_json  # noqa: E402
+from timeline_app.core.ingest.warc import iter_pages, read_page  # noqa: E402
+from timeline_app.core.pipeline import process_article  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "core" / "ingest" / "fixtures"
+sys.path.insert(0, str(FIXTURES.parent))  # the WARC writer of the ingest tests
+from warc_files import write_warc  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def cluster() -> str:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=40) as local:
+        yield local.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A folder of articles (one of them bad), a WARC file of pages, and a path that does not exist."""
+    tmp = tmp_path_factory.mktemp("archive")
+    folder = tmp / "files"
+    folder.mkdir()
+    (folder / "syria.txt").write_bytes((ROOT / "seeds" / "syria.txt").read_bytes())
+    (folder / "page.html").write_bytes((FIXTURES / "jsonld_article.html").read_bytes())
+    (folder / "empty.txt").write_text("", encoding="utf-8")  # a bad article: an error row
+    for i in range(12):
+        (folder / f"wire-{i:02d}.txt").write_text(
+            f"Story {i}\n\nBEIRUT, June {i + 1}, 2016 — Talks resumed on Tuesday after a pause of {i + 2} "
+            "weeks, and a vote is expected next month.\n", encoding="utf-8")
+    write_warc(tmp / "crawl.warc.gz", [
+        ("response", "https://news.example/syria", "text/html", (FIXTURES / "meta_article.html").read_bytes(),
+         "2016-07-01T08:00:01Z"),
+        ("response", "https://garden.example/tomatoes", "text/html", (FIXTURES / "no_date.html").read_bytes(),
+         "2019-05-04T10:00:00Z"),
+    ])
+    return [folder, tmp / "crawl.warc.gz", tmp / "missing.txt"]
+
+
+def jsonl_rows(inputs: list[Path], tmp: Path, *extra: str) -> list[dict]:
+    out = tmp / "out.jsonl"
+    main(["extract", "--format", "jsonl", *extra, "-o", str(out), *map(str, inputs)])
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_dask_gives_the_rows_of_extract_jsonl(cluster: str, archive: list[Path], tmp_path: Path) -> None:
+    folder, warc, missing = archive
+    pages = [article_json(process_article(p.source, lambda p=p: read_page(p))) for p in iter_pages(warc)]
+    # `extract` reads files and folders; the WARC file's pages are what reading each page gives.
+    files = jsonl_rows([folder, missing], tmp_path)
+    expected = files[:-1] + pages + files[-1:]  # missing inputs come last, as in extract
+    summary = dask_engine.run(archive, tmp_path / "ds", scheduler=cluster, partitions=5)
+    got = read_articles_json(tmp_path / "ds")
+    assert got == expected
+    assert summary.articles == len(expected) == 15 + 2 + 1
+    assert summary.workers == 2 and summary.partitions == 5
+    assert summary.failed == sum(1 for a in expected if a["errors"]) == 2  # the empty file, the missing one
+    assert info(tmp_path / "ds")["articles"] == len(expected)
+    assert set(summary.peak_rss_mb) and all(mb > 0 for mb in summary.peak_rss_mb.values())
+
+
+def kill_worker_once(part: object, root: str, given: object) -> dict:
+    """A task that kills its worker process the first time it runs partition 1 (a crash mid-run)."""
+    claim = Path(root).parent / "kill-once"
+    if getattr(part, "number", None) == 1:
+        try:
+            os.rename(claim, claim.with_suffix(".done"))  # only one attempt can win the rename
+        except FileNotFoundError:
+            pass
+        else:
+            os._exit(1)
+    return dask_engine.extract_partition(part, root, given)
+
+
+def test_a_killed_worker_does_not_change_the_result(cluster: str, archive: list[Path], tmp_path: Path) -> None:
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
+    dask_engine.run(archive, tmp_path / "clean", scheduler=cluster, partitions=4)
+    (tmp_path / "kill-once").touch()
+    dask_engine.run(archive, tmp_path / "killed", scheduler=cluster, partitions=4, task=kill_worker_once)
+    assert (tmp_path / "kill-once.done").exists()  # a worker did die
+    assert read_articles_json(tmp_path / "killed") == read_articles_json(tmp_path / "clean")
+
+
+def test_the_cli_runs_the_dask_engine_on_a_local_cluster(archive: list[Path], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["extract", "--engine", "dask", "--workers", "2", "--partitions", "3",
+                   "-o", str(tmp_path / "ds"), *map(str, archive)])
+    err = capsys.readouterr().err
+    assert status == 2  # some articles failed: their errors are rows and lines on stderr
+    assert "missing.txt: no such file or folder" in err
+    assert "on 2 workers" in err
+    assert len(read_articles_json(tmp_path / "ds")) == 18
+
+
+def test_partitions_are_contiguous_and_balanced() -> None:
+    sources = [Source("file", "a.txt", 1), Source("jsonl", "b.jsonl", 10), Source("file", "c.txt", 1)]
+    parts = cut(sources, 3)
+    assert [p.size for p in parts] == [4, 4, 4]
+    ids = [s.first_id + k for p in parts for s in p.slices for k in range(s.stop - s.start)]
+    assert ids == list(range(12))
+    assert parts[1].slices[0].path == "b.jsonl" and parts[1].slices[0].start == 3
+    assert len(cut(sources, 50)) == 12 and cut([], 4) == []
+
+
+def test_rules_are_loaded_once_per_worker(cluster: str) -> None:
+    with Client(cluster) as client:
+        client.register_plugin(dask_engine.LoadRules(), name="timeline-app-rules")
+
+        def loads() -> int:
+            from timeline_app.rules.loader import default_ruleset
+            return default_ruleset.cache_info().misses
+
+        assert set(client.run(loads).values()) == {1}

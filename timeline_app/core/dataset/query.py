@@ -1,0 +1,221 @@
+"""A dataset as the app sees it: events per day over the whole archive, a search, and the
+matching articles rebuilt as :class:`ArticleResult` for the lanes.
+
+Everything is columnar (pyarrow compute, numpy): opening reads two timestamp columns and the
+article ids, never one Python object per event, so a million events open in well under a
+second; the columns a search needs (labels, types, sources, titles) are read on its first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as pads
+
+from ..model import DCT, Analysis, Article, ArticleResult, DctOrigin, DocumentMode, Event, Interval, Mode
+from ..project.tables import timex_from
+from .parquet import DatasetError, info, read_table
+from .schema import article_json_from_rows
+
+_DAY_US = 86_400_000_000
+EPOCH_DAY = dt.date(1970, 1, 1).toordinal()
+
+
+@dataclass(frozen=True, slots=True)
+class Density:
+    """Events per day: ``counts[i]`` events on day ``first_day + i`` (days since 1970-01-01).
+
+    An event of a day (or finer) counts on its day; a coarser one (a month, a year) is spread
+    evenly over the days of its interval, so a year-level mention is not a spike on 1 January.
+    """
+
+    first_day: int
+    counts: np.ndarray  # float64
+
+    @property
+    def seconds(self) -> np.ndarray:
+        """The start of each day in seconds since the epoch (the timeline's x unit)."""
+        return (self.first_day + np.arange(len(self.counts) + 1, dtype=np.float64)) * 86_400.0
+
+    @property
+    def total(self) -> float:
+        return float(self.counts.sum())
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    words: str = ""
+    start: dt.datetime | None = None  # events whose interval overlaps [start, end)
+    end: dt.datetime | None = None
+    source: str = ""  # a part of the article's source (path or URL), any case
+    type: str = ""  # DATE, TIME…: the type of the expression anchoring the event
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: Query
+    events: int
+    article_ids: tuple[int, ...]  # most matching events first, then input order
+    density: Density
+
+
+def density_of(starts_us: np.ndarray, ends_us: np.ndarray) -> Density:
+    """Events per day from interval bounds in microseconds since the epoch (see :class:`Density`)."""
+    if len(starts_us) == 0:
+        return Density(0, np.zeros(0))
+    first = np.floor_divide(starts_us, _DAY_US)
+    last = np.floor_divide(ends_us - 1, _DAY_US)  # the last day the interval touches
+    lo, hi = int(first.min()), int(last.max())
+    size = hi - lo + 1
+    days = last - first + 1
+    point = days <= 1
+    counts = np.bincount(first[point] - lo, minlength=size).astype(np.float64)
+    if not point.all():
+        # Spread each coarse event over its days: +w at its first day, -w after its last, cumsum.
+        f, d = first[~point] - lo, days[~point]
+        w = 1.0 / d
+        diff = np.bincount(f, weights=w, minlength=size + 1)
+        diff -= np.bincount(f + d, weights=w, minlength=size + 1)
+        counts += np.cumsum(diff)[:size]
+    return Density(lo, counts)
+
+
+class DatasetView:
+    """An opened dataset. Cheap to open; :meth:`search` and :meth:`load` read more as needed."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.info = info(root)
+        events = read_table(root, "events", ["article_id", "interval_start", "interval_end"])
+        placed = events.filter(pc.is_valid(events["interval_start"]))
+        self.n_events = events.num_rows
+        self.n_articles = int(self.info.get("articles", 0))
+        self._starts = _micros(placed["interval_start"])
+        self._ends = _micros(placed["interval_end"])
+        self.density = density_of(self._starts, self._ends)
+        self._search_table: pa.Table | None = None
+
+    # -- search -------------------------------------------------------------------------
+    def search_table(self) -> pa.Table:
+        """Events with what a search filters on: label, interval, type, the article's source and title."""
+        if self._search_table is None:
+            events = read_table(self.root, "events", ["article_id", "timex", "label", "interval_start",
+                                                      "interval_end"])
+            timexes = read_table(self.root, "timexes", ["article_id", "id", "type"])
+            articles = read_table(self.root, "articles", ["id", "source", "title"])
+            table = events.join(timexes, keys=["article_id", "timex"], right_keys=["article_id", "id"],
+                                join_type="left outer")
+            self._search_table = table.join(articles, keys="article_id", right_keys="id",
+                                            join_type="left outer")
+        return self._search_table
+
+    def sources(self, limit: int = 2000) -> list[str]:
+        table = read_table(self.root, "articles", ["source"])
+        return sorted(set(table["source"].to_pylist()))[:limit]
+
+    def search(self, query: Query) -> SearchResult:
+        table = self.search_table()
+        mask = pc.is_valid(table["interval_start"])
+        if query.start is not None:
+            mask = pc.and_(mask, pc.greater(table["interval_end"], pa.scalar(query.start, pa.timestamp("us"))))
+        if query.end is not None:
+            mask = pc.and_(mask, pc.less(table["interval_start"], pa.scalar(query.end, pa.timestamp("us"))))
+        if query.type:
+            mask = pc.and_(mask, pc.equal(table["type"], query.type.upper()))
+        if query.source.strip():
+            mask = pc.and_(mask, pc.fill_null(pc.match_substring(table["source"], query.source.strip(),
+                                                                 ignore_case=True), False))
+        for word in query.words.split():
+            in_label = pc.match_substring(table["label"], word, ignore_case=True)
+            in_title = pc.fill_null(pc.match_substring(table["title"], word, ignore_case=True), False)
+            mask = pc.and_(mask, pc.or_(in_label, in_title))
+        found = table.filter(mask)
+        ids = found["article_id"].to_numpy()
+        articles = _ranked(ids)
+        density = density_of(_micros(found["interval_start"]), _micros(found["interval_end"]))
+        return SearchResult(query, found.num_rows, articles, density)
+
+    # -- articles for the lanes ---------------------------------------------------------
+    def load(self, article_ids: Sequence[int]) -> list[ArticleResult]:
+        """The given articles, in the order given, as the app's results (with their text)."""
+        wanted = pa.array(list(article_ids), pa.int64())
+        articles = read_table(self.root, "articles", filter=pads.field("id").isin(wanted)).to_pylist()
+        timexes = _grouped(read_table(self.root, "timexes", filter=pads.field("article_id").isin(wanted)))
+        events = _grouped(read_table(self.root, "events", filter=pads.field("article_id").isin(wanted)))
+        by_id = {a["id"]: a for a in articles}
+        out = []
+        for aid in article_ids:
+            row = by_id.get(aid)
+            if row is not None:
+                out.append(result_from_json(article_json_from_rows(row, timexes.get(aid, []), events.get(aid, []))))
+        return out
+
+
+def _micros(column: pa.ChunkedArray) -> np.ndarray:
+    return column.cast(pa.int64()).to_numpy(zero_copy_only=False)
+
+
+def _ranked(ids: np.ndarray) -> tuple[int, ...]:
+    if len(ids) == 0:
+        return ()
+    unique, counts = np.unique(ids, return_counts=True)
+    order = np.lexsort((unique, -counts))  # most matches first, then input order
+    return tuple(int(i) for i in unique[order])
+
+
+def _grouped(table: pa.Table) -> dict[int, list[dict[str, Any]]]:
+    # Rows of one article keep their file order: the filter keeps the order of the parts read.
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in table.to_pylist():
+        out.setdefault(row["article_id"], []).append(row)
+    for rows in out.values():
+        rows.sort(key=lambda r: _id_number(r["id"]))
+    return out
+
+
+def _id_number(ident: str) -> tuple[int, str]:
+    digits = ident.lstrip("te")
+    return (int(digits), ident) if digits.isdigit() else (0, ident)
+
+
+def result_from_json(a: dict[str, Any]) -> ArticleResult:
+    """An ``article_json`` dict (a line of ``extract --format jsonl``) as an :class:`ArticleResult`."""
+    errors = tuple(a.get("errors") or ())
+    if a.get("text") is None:
+        return ArticleResult(source=a["source"], article=None, errors=errors or (f"{a['source']}: no text",))
+    d = a.get("dct")
+    dct = None if not d else DCT(value=d["value"], origin=DctOrigin(d["origin"]), confidence=d["confidence"],
+                                 start=d.get("start"), end=d.get("end"), updated=d.get("updated"))
+    article = Article(source=a["source"], title=a.get("title") or a["source"], text=a["text"], dct=dct)
+    timexes = tuple(timex_from(t) for t in a.get("timexes") or ())
+    events = tuple(Event(id=e["id"], label=e["label"], start=e["start"], end=e["end"], timex=e.get("timex"),
+                         interval=_interval(e.get("interval"))) for e in a.get("events") or ())
+    m = a.get("mode")
+    mode = DocumentMode(Mode(m["value"]), m["reason"]) if m else None
+    return ArticleResult(source=a["source"], article=article, analysis=Analysis(timexes, events, mode), errors=errors)
+
+
+def _interval(d: dict[str, str] | None) -> Interval | None:
+    if not d:
+        return None
+    return Interval(dt.datetime.fromisoformat(d["start"]), dt.datetime.fromisoformat(d["end"]))
+
+
+def open_dataset(root: str | Path) -> DatasetView:
+    try:
+        return DatasetView(root)
+    except DatasetError:
+        raise
+    except (OSError, pa.ArrowException) as exc:
+        raise DatasetError(f"{root}: cannot open the dataset ({exc})") from None
+
+
+__all__: Iterable[str] = ("DatasetView", "Density", "Query", "SearchResult", "density_of", "open_dataset",
+                          "result_from_json")
