@@ -32,19 +32,19 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gui_scale import frame_times, percentile, synthetic_result  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from gui_scale import frame_times, percentile, synthetic_result
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from timeline_app.core.dataset import is_dataset  # noqa: E402
-from timeline_app.core.dataset.parquet import prepare, write_marker  # noqa: E402
-from timeline_app.core.dataset.part_writer import PartWriter  # noqa: E402
-from timeline_app.core.formats.tabular import article_json  # noqa: E402
-from timeline_app.qt.app import create_app  # noqa: E402
-from timeline_app.qt.dataset_actions import DatasetActions  # noqa: E402
-from timeline_app.qt.main_window import MainWindow  # noqa: E402
-from timeline_app.qt.panes.dataset import DatasetPane  # noqa: E402
-from timeline_app.qt.settings import AppSettings  # noqa: E402
+from timeline_app.core.dataset import is_dataset
+from timeline_app.core.dataset.parquet import prepare, write_marker
+from timeline_app.core.dataset.part_writer import PartWriter
+from timeline_app.core.formats.tabular import article_json
+from timeline_app.qt.app import create_app
+from timeline_app.qt.dataset_actions import DatasetActions
+from timeline_app.qt.main_window import MainWindow
+from timeline_app.qt.panes.dataset import DatasetPane
+from timeline_app.qt.settings import AppSettings
 
 ARTICLES_PER_PART = 1000
 

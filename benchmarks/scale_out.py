@@ -24,9 +24,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
-from timeline_app.core.dataset.parquet import read_articles_json  # noqa: E402
+from timeline_app.core.dataset.parquet import read_articles_json
 
 _DASK_PEAKS = re.compile(r"peak memory per worker ([\d, ]+) MB")
 
@@ -68,7 +68,7 @@ def describe(peaks: dict[int, float]) -> str:
 
 def has_jobs_option() -> bool:
     proc = subprocess.run([sys.executable, "-m", "timeline_app", "extract", "--help"], capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+                          text=True, check=False, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     return "-j" in proc.stdout
 
 

@@ -9,8 +9,8 @@ import pytest
 
 pytest.importorskip("pyarrow", reason="datasets need the [scale] extra (pyarrow)")
 
-from timeline_app.cli import main  # noqa: E402
-from timeline_app.core.dataset.parquet import info, read_articles_json  # noqa: E402
+from timeline_app.cli import main
+from timeline_app.core.dataset.parquet import info, read_articles_json
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "syria.txt"

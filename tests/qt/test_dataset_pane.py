@@ -8,9 +8,9 @@ import pytest
 
 pytest.importorskip("pyarrow", reason="opening a dataset needs the [scale] extra (pyarrow)")
 
-from timeline_app.core.dataset.parquet import read_in_order  # noqa: E402
-from timeline_app.core.dataset.tasks import run_local  # noqa: E402
-from timeline_app.qt.dataset_actions import DatasetActions  # noqa: E402
+from timeline_app.core.dataset.parquet import read_in_order
+from timeline_app.core.dataset.tasks import run_local
+from timeline_app.qt.dataset_actions import DatasetActions
 
 PLACES = ["BEIRUT", "AMMAN", "CAIRO", "LONDON", "PARIS", "TOKYO"]
 

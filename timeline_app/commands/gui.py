@@ -25,8 +25,8 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     # Qt is imported here, not at module level: the command line must not need it.
     from ..qt.app import apply_theme, create_app
-    from ..qt.export.actions import ExportActions
     from ..qt.dataset_actions import DatasetActions
+    from ..qt.export.actions import ExportActions
     from ..qt.main_window import MainWindow
     from ..qt.project_actions import ProjectActions
     from ..resources import default_article

@@ -48,8 +48,8 @@ class DatasetActions(QObject):
             from ..core.dataset.query import open_dataset
             from .panes.dataset import DatasetPane
         except ImportError as exc:
-            self.window.add_problems([f"{path}: opening a dataset needs the scale extra ({exc.name} is missing): "
-                                      "pip install 'timeline-app[scale]'"])
+            missing = f"{path}: opening a dataset needs the scale extra ({exc.name} is missing)"
+            self.window.add_problems([f"{missing}: pip install 'timeline-app[scale]'"])
             return
         try:
             view = open_dataset(path)

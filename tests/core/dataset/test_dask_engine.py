@@ -16,21 +16,21 @@ import pytest
 pytest.importorskip("distributed", reason="the Dask engine needs the [scale] extra (dask, distributed)")
 pytest.importorskip("pyarrow", reason="datasets need the [scale] extra (pyarrow)")
 
-import cloudpickle  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
+import cloudpickle
+from distributed import Client, LocalCluster
 
-from timeline_app.cli import main  # noqa: E402
-from timeline_app.core.dataset import dask_engine  # noqa: E402
-from timeline_app.core.dataset.parquet import info, read_articles_json  # noqa: E402
-from timeline_app.core.dataset.partitions import Source, cut  # noqa: E402
-from timeline_app.core.formats.tabular import article_json  # noqa: E402
-from timeline_app.core.ingest.warc import iter_pages, read_page  # noqa: E402
-from timeline_app.core.pipeline import process_article  # noqa: E402
+from timeline_app.cli import main
+from timeline_app.core.dataset import dask_engine
+from timeline_app.core.dataset.parquet import info, read_articles_json
+from timeline_app.core.dataset.partitions import Source, cut
+from timeline_app.core.formats.tabular import article_json
+from timeline_app.core.ingest.warc import iter_pages, read_page
+from timeline_app.core.pipeline import process_article
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "core" / "ingest" / "fixtures"
 sys.path.insert(0, str(FIXTURES.parent))  # the WARC writer of the ingest tests
-from warc_files import write_warc  # noqa: E402
+from warc_files import write_warc
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("pyarrow", reason="datasets need the [scale] extra (pyarrow)")
 
-from timeline_app.core.dataset.parquet import (  # noqa: E402
+from timeline_app.core.dataset.parquet import (
     DatasetError,
     is_dataset,
     prepare,
@@ -18,11 +18,11 @@ from timeline_app.core.dataset.parquet import (  # noqa: E402
     read_in_order,
     write_marker,
 )
-from timeline_app.core.dataset.part_writer import PartWriter  # noqa: E402
-from timeline_app.core.dataset.query import density_of, open_dataset, result_from_json  # noqa: E402
-from timeline_app.core.formats.tabular import article_json  # noqa: E402
-from timeline_app.core.model import ArticleResult  # noqa: E402
-from timeline_app.core.pipeline import process_file  # noqa: E402
+from timeline_app.core.dataset.part_writer import PartWriter
+from timeline_app.core.dataset.query import density_of, open_dataset, result_from_json
+from timeline_app.core.formats.tabular import article_json
+from timeline_app.core.model import ArticleResult
+from timeline_app.core.pipeline import process_file
 
 ROOT = Path(__file__).resolve().parents[3]
 INGEST = ROOT / "tests" / "core" / "ingest" / "fixtures"

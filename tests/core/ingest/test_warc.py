@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("warcio", reason="WARC input needs the [scale] extra (warcio)")
-from warc_files import write_warc  # noqa: E402
+from warc_files import write_warc
 
-from timeline_app.core.ingest import IngestError, read_article_bytes  # noqa: E402
-from timeline_app.core.ingest.warc import CONF_CRAWL, count_pages, iter_pages, read_page  # noqa: E402
-from timeline_app.core.model import DctOrigin  # noqa: E402
+from timeline_app.core.ingest import IngestError, read_article_bytes
+from timeline_app.core.ingest.warc import CONF_CRAWL, count_pages, iter_pages, read_page
+from timeline_app.core.model import DctOrigin
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -21,7 +21,6 @@ writes the marker file once every partition is done.
 from __future__ import annotations
 
 import logging
-import os
 import time
 import uuid
 from collections.abc import Callable, Iterable

@@ -72,7 +72,7 @@ def table_dataset(root: str | Path, name: str) -> pads.Dataset:
 
 
 def read_table(root: str | Path, name: str, columns: list[str] | None = None,
-               filter: pads.Expression | None = None) -> pa.Table:  # noqa: A002 - pyarrow's name
+               filter: pads.Expression | None = None) -> pa.Table:
     """Read (some columns of) one table, in input order (parts are named by partition)."""
     try:
         return table_dataset(root, name).to_table(columns=columns, filter=filter)

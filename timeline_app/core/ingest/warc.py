@@ -110,7 +110,7 @@ def _check_head(handle: BinaryIO, name: str) -> None:
             head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(16)
         except (OSError, EOFError):  # the first 512 bytes hold only part of a member: enough
             head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head)[:16]
-    if not (head.startswith(b"WARC/") or head.startswith(b"filedesc://")):
+    if not head.startswith((b"WARC/", b"filedesc://")):
         raise IngestError(f"{name}: not a WARC file (it does not start with a WARC record)")
 
 
@@ -155,7 +155,7 @@ def _parse(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(value)  # Python 3.11 reads the "Z" of WARC-Date
     except ValueError:
         return None
     return parsed.astimezone(dt.UTC) if parsed.tzinfo else parsed
