@@ -1,9 +1,9 @@
 """File › Open dataset… and dataset folders given to the window: the archive pane in a dock.
 
 :class:`DatasetActions` attaches to :class:`~timeline_app.qt.main_window.MainWindow` as the
-project and export actions do: it puts its action in the File menu before *Open recent*, takes
-the window's :meth:`open_dataset` hook (``timeline-app DATASET/``, a dropped dataset folder,
-Open recent), and shows the :class:`~timeline_app.qt.panes.dataset.DatasetPane` in a dock above
+project and export actions do: it puts its action in the File menu before *Open recent*, is what
+the window hands dataset folders to (:meth:`MainWindow.attach_datasets`: ``timeline-app
+DATASET/``, a dropped dataset folder, Open recent), and shows the :class:`~timeline_app.qt.panes.dataset.DatasetPane` in a dock above
 the timeline. Articles the pane pulls in are added to the session like opened files.
 """
 
@@ -33,7 +33,7 @@ class DatasetActions(QObject):
         self.open_action.setStatusTip("Open a Parquet dataset written by extract --engine dask or --format parquet")
         self.open_action.triggered.connect(self.open_dialog)
         window.file_menu.insertAction(window.recent_menu.menuAction(), self.open_action)
-        window.open_dataset = self.open  # type: ignore[method-assign]
+        window.attach_datasets(self)
 
     def open_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, "Open a dataset folder", self.window.settings.last_dir())
@@ -41,7 +41,7 @@ class DatasetActions(QObject):
             self.window.settings.set_last_dir(Path(folder).parent)
             self.window.open_paths([folder])
 
-    def open(self, path: Path) -> None:
+    def open_dataset(self, path: Path) -> None:
         """Show the dataset at ``path`` in the archive pane (a problem line when it cannot be read)."""
         try:
             from ..core.dataset.parquet import DatasetError

@@ -66,10 +66,17 @@ class ProjectHandler(Protocol):
     def update_title(self) -> None: ...
 
 
+class DatasetHandler(Protocol):
+    """What the window hands over to the archive feature (:class:`~.dataset_actions.DatasetActions`)."""
+
+    def open_dataset(self, path: Path) -> object: ...
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session | None = None, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.projects: ProjectHandler | None = None
+        self.datasets: DatasetHandler | None = None
         self.session = session if session is not None else Session()
         self.settings = settings if settings is not None else AppSettings()
         self.adapter = SessionAdapter(self.session, self)
@@ -264,9 +271,16 @@ class MainWindow(QMainWindow):
         else:
             self.projects.open_project(path)
 
+    def attach_datasets(self, datasets: DatasetHandler) -> None:
+        """Hand Parquet dataset folders over to the archive feature."""
+        self.datasets = datasets
+
     def open_dataset(self, path: Path) -> None:
-        """Hook for Parquet dataset folders, replaced by :class:`~timeline_app.qt.dataset_actions.DatasetActions`."""
-        self._add_problems([f"{path}: opening datasets is not available in this version"])
+        """Open a Parquet dataset folder, through the archive feature when one is attached."""
+        if self.datasets is None:
+            self._add_problems([f"{path}: opening datasets is not available in this version"])
+        else:
+            self.datasets.open_dataset(path)
 
     def add_problems(self, problems: list[str]) -> None:
         """Show problems in the Problems pane (for the actions that attach to the window)."""

@@ -30,7 +30,7 @@ from typing import Any
 from distributed import WorkerPlugin
 
 from .parquet import prepare
-from .partitions import Overrides, cut, plan_sources
+from .partitions import NO_OVERRIDES, Overrides, cut, plan_sources
 from .tasks import ProgressFn, RunSummary, extract_partition, finish, machine_cores, peak_rss_mb
 
 # Partitions of a few hundred articles: small enough to balance the load and to lose little
@@ -44,7 +44,7 @@ def default_partitions(total: int, workers: int) -> int:
 
 
 def run(inputs: Iterable[str | Path], output: str | Path, *, scheduler: str | None = None,
-        partitions: int | None = None, workers: int | None = None, given: Overrides = Overrides(),
+        partitions: int | None = None, workers: int | None = None, given: Overrides = NO_OVERRIDES,
         progress: ProgressFn | None = None, task: Callable[..., dict[str, Any]] | None = None) -> RunSummary:
     """Extract ``inputs`` into the dataset folder ``output``; see the module docstring.
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..ingest import IngestError, expand_inputs
-from ..model import DCT, Mode
 from ..ingest import warc as warc_mod
+from ..model import DCT, Mode
 
 Kind = str  # "file" | "warc" | "missing"
 
@@ -28,6 +28,9 @@ class Overrides:
 
     dct: DCT | None = None
     mode: Mode | None = None
+
+
+NO_OVERRIDES = Overrides()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,7 @@ def _slices(sources: list[Source], lo: int, hi: int) -> Iterator[Slice]:
             return
 
 
-def iter_slice(piece: Slice, given: Overrides = Overrides()) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_slice(piece: Slice, given: Overrides = NO_OVERRIDES) -> Iterator[tuple[int, dict[str, Any]]]:
     """(id, article_json) for every article of a slice, in order; a bad article is an error row."""
     from ..formats.tabular import article_json
     from ..model import ArticleResult

@@ -16,7 +16,7 @@ from typing import Any
 
 from .parquet import prepare, write_marker
 from .part_writer import PartWriter
-from .partitions import Overrides, Partition, cut, iter_slice, plan_sources
+from .partitions import NO_OVERRIDES, Overrides, Partition, cut, iter_slice, plan_sources
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -39,7 +39,7 @@ class RunSummary:
             setattr(self, key, getattr(self, key) + result[key])
 
 
-def extract_partition(part: Partition, root: str, given: Overrides = Overrides()) -> dict[str, Any]:
+def extract_partition(part: Partition, root: str, given: Overrides = NO_OVERRIDES) -> dict[str, Any]:
     """Run on a worker: one partition's articles into its part files; returns counts and errors."""
     writer = PartWriter(root, part.number)
     errors: list[tuple[int, str]] = []
@@ -60,7 +60,7 @@ def extract_partition(part: Partition, root: str, given: Overrides = Overrides()
             "events": counts["events"], "failed": failed, "errors": errors}
 
 
-def run_local(inputs: Iterable[str | Path], output: str | Path, *, given: Overrides = Overrides(),
+def run_local(inputs: Iterable[str | Path], output: str | Path, *, given: Overrides = NO_OVERRIDES,
               progress: ProgressFn | None = None) -> RunSummary:
     """The dataset written by this process alone (the same partitions and tasks as on a cluster)."""
     t0 = time.perf_counter()
