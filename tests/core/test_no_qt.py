@@ -24,3 +24,4 @@ def test_core_imports_no_qt_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"Qt modules imported by the core: {out.stdout.strip()}"
+

@@ -142,6 +142,8 @@ class Article:
     boilerplate: tuple[Span, ...] = ()
     format: str = "text"  # text | markdown | html | timeml
     mode: Mode | None = None  # the mode the user chose for it; None: chosen from the text
+    # The language it is read in: its rules are resources/rules/<language>/, its Python core/lang/<language>/.
+    language: str = "en"
     # For TimeML input, the gold annotation found in the file (used by `eval`, not by the tagger).
     gold_timexes: tuple[TimeExpression, ...] = ()
 

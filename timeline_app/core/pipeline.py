@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from . import events as events_mod
-from . import ingest
+from . import ingest, lang
 from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Mode, Span
 from .timex import normalize, tagger
 from .values import parse_value
@@ -33,8 +33,10 @@ def analyze(article: Article, forced: Mapping[Span, str] | None = None) -> Analy
     ``forced`` maps spans to user-corrected values; they take the place of the resolved value
     and serve as anchors for the expressions after them.
     """
-    candidates = tagger.tag(article.text, skip=article.boilerplate)
-    timexes, mode = normalize.resolve_story(candidates, article.text, article.dct, forced or {}, mode=article.mode)
+    rules = lang.ruleset(article.language)
+    candidates = tagger.tag(article.text, rules, skip=article.boilerplate)
+    timexes, mode = normalize.resolve_story(candidates, article.text, article.dct, forced or {}, rules,
+                                            mode=article.mode)
     found = events_mod.find_events(article, timexes)
     return Analysis(timexes=tuple(timexes), events=tuple(found), mode=mode)
 
