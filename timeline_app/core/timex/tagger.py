@@ -78,6 +78,61 @@ def _windows_for(requires: frozenset[str], by_family: dict[str, list[tuple[int, 
     return out
 
 
+# A blank line ends a paragraph (or a headline, a dateline, a score line); no expression runs on
+# past it: "…closed until Friday\n\nSeptember 18, 2008", "won 6-3\n\nNovember 1".
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# A line this short is a line of its own (a headline, a dateline, a listing), not one of a
+# hard-wrapped paragraph, which wrapping fills to 60 characters or more.
+_SHORT_LINE = 50
+
+
+def hard_breaks(text: str) -> list[tuple[int, int]]:
+    """The stretches of white space no expression may cross, in text order: blank lines, and
+    a single line break beside a line of its own — after a headline ("Schools remain closed
+    until Friday" above "September 18, 2008") or before a dateline. A break inside a wrapped
+    paragraph ("talks resumed on\nTuesday") is ordinary white space: the line before it is
+    long, and the line after it, if short, ends the paragraph with a full stop."""
+    out: list[tuple[int, int]] = []
+    for m in _LINE_BREAK.finditer(text):
+        blank = _BLANK_LINE.match(text, text.index("\n", m.start()))
+        if blank is not None:
+            start = m.start()
+            if out and out[-1][1] > start:
+                continue  # already inside the blank stretch before
+            out.append((start, max(blank.end(), m.end())))
+            continue
+        if out and out[-1][1] > m.start():
+            continue
+        before_start = text.rfind("\n", 0, m.start()) + 1
+        after_end = text.find("\n", m.end())
+        after = text[m.end():after_end if after_end >= 0 else len(text)].rstrip()
+        headline = m.start() - before_start <= _SHORT_LINE
+        dateline = len(after) <= _SHORT_LINE and not after.endswith((".", "!", "?", '"', "”", "’", ")"))
+        if headline or dateline:
+            out.append(m.span())
+    return out
+
+
+def _cut(windows: list[tuple[int, int]], breaks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The windows with every hard break taken out of them."""
+    if not breaks:
+        return windows
+    out = []
+    for lo, hi in windows:
+        i = max(0, bisect.bisect_left(breaks, (lo, lo)) - 1)  # the one before may reach into it
+        while i < len(breaks) and breaks[i][0] < hi:
+            b_lo, b_hi = breaks[i]
+            if b_hi > lo:
+                if b_lo > lo:
+                    out.append((lo, b_lo))
+                lo = max(lo, b_hi)
+            i += 1
+        if lo < hi:
+            out.append((lo, hi))
+    return out
+
+
 def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
         full_scan: bool = False) -> list[Candidate]:
     """All time expressions in ``text``, in text order, none overlapping another.
@@ -89,16 +144,17 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
     """
     rs = ruleset or default_ruleset()
     by_family = family_windows(text, rs)
+    breaks = hard_breaks(text)
     cache: dict[frozenset[str], list[tuple[int, int]]] = {}
 
     def windows(rule: Rule) -> list[tuple[int, int]]:
-        if full_scan or not rule.requires:
-            return [(0, len(text))]
-        if rule.requires not in cache:
-            cache[rule.requires] = _windows_for(rule.requires, by_family, text)
-        return cache[rule.requires]
+        key = frozenset() if full_scan else rule.requires
+        if key not in cache:
+            found = _windows_for(key, by_family, text) if key else [(0, len(text))]
+            cache[key] = _cut(found, breaks)
+        return cache[key]
 
-    negatives = [Span(*m.span()) for neg in rs.negatives for lo, hi in windows(neg)
+    negatives = [Span(*m.span(neg.params.get("extent", 0))) for neg in rs.negatives for lo, hi in windows(neg)
                  for m in neg.regex.finditer(text, lo, hi)]
     found: list[tuple[int, int, int, int, Candidate]] = []
     matches = ((order, rule, m) for order, rule in enumerate(rs.rules)
