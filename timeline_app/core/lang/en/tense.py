@@ -47,7 +47,7 @@ _FUTURE = frozenset({"will", "'ll", "shall", "wo", "won't", "going", "scheduled"
 _FUTURE_PAIRS = frozenset({("is", "to"), ("are", "to"), ("going", "to"), ("will", "be"), ("plans", "to"),
                            ("plan", "to"), ("planned", "to"), ("planning", "to"), ("set", "to"),
                            ("due", "to"), ("hopes", "to"), ("wants", "to"), ("soon", "as"),
-                           ("early", "as"), ("ahead", "of"), ("planned", "for"),
+                           ("early", "as"), ("ahead", "of"), ("planned", "for"), ("due", "in"),
                            ("scheduled", "for"), ("set", "for"), ("slated", "for"), ("due", "on"),
                            # "Rain is forecast to return by the weekend": a prediction looks ahead.
                            ("forecast", "to"), ("predicted", "to"), ("projected", "to"), ("likely", "to"),
@@ -64,7 +64,12 @@ _PAST = frozenset({
     "withdrew", "underwent", "ago", "yesterday", "last", "earlier", "'d", "been", "gone", "done",
     "taken", "given", "seen", "known", "shown", "begun",
 })
-_PRESENT = frozenset({"is", "are", "am", "says", "say", "has", "have", "does", "do", "now", "currently"})
+_PRESENT = frozenset({"is", "are", "am", "says", "say", "has", "have", "does", "do", "now", "currently",
+                      # A lasting state: "schools remain closed until Friday" (not "closed").
+                      "remain", "remains", "stay", "stays"})
+# After these an -ed word is an adjective: the verb before it tells the tense ("schools remain
+# closed until Friday" is a state that lasts, "remained closed" one that lasted).
+_LINKING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 # Words ending in -ed that are not past verbs.
 _NOT_PAST_ED = frozenset({"need", "speed", "indeed", "red", "bed", "seed", "feed", "proceed",
                           "exceed", "succeed", "united", "hundred", "shed", "bred", "weed", "breed",
@@ -267,6 +272,8 @@ def _scheduled_plain(word: str, following: str | None, before: list[str]) -> boo
     plural_noun = _s_word(low) and low not in _NOT_SUBJECT  # "Voters head to the polls"
     if plural_noun and (prev.islower() or len(before) == 1 and prev[1:].islower()):
         return True
+    if plural_noun and prev[1:].islower() and len(before) >= 2 and before[-2].lower() == "the":
+        return True  # a team: "the Tigers host the Lions at 1 p.m. Saturday"
     return _pair_subject(before)
 
 
@@ -351,6 +358,23 @@ def _plans(word: str, following: str | None) -> bool:
     return w in _PLANNING and f in _DETERMINERS or w in _AUXILIARIES and f in _PLANNING
 
 
+def _possessive(left: list[str], right: list[str], window: int, surface: str) -> tuple[Tense, str]:
+    """The tense for a possessive time ("Tuesday's debate"), which dates the noun after it. Its
+    noun phrase is governed like any other by the verb it is the subject of ("Tuesday's debate
+    will decide", "Saturday's game was called off") or the words it follows ("ahead of
+    Tuesday's debate", "will miss Sunday's final"). A verb further off tells of something else
+    ("vowed to get around Wednesday's ruling"): then the noun names a thing already done."""
+    near = _left_cues(left, window)[:2] + _right_cues(right[1:], 5)  # right[0] is the "'s"
+    for word, following, _ in near:
+        found = _classify(word, following)
+        if found is not None and found[1]:
+            if word.lower() in _AUXILIARIES and following and following.isalpha() and following.islower():
+                return found[0], f"{word} {following}"
+            return found[0], f"{word} {following}" if (word.lower(), (following or "").lower()) in _FUTURE_PAIRS \
+                else word
+    return Tense.PAST, surface
+
+
 def tense_near(text: str, start: int, end: int, window: int = 12,
                deadline_decides: bool = True) -> tuple[Tense, str] | None:
     """The tense of the clause around ``text[start:end]`` and the word that shows it, or None.
@@ -380,8 +404,7 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     if left and left[-1].lower() == "since":
         return Tense.PAST, left[-1]  # "on patrol since March": a start already behind us
     if text[end:end + 2] in ("'s", "’s"):
-        # "Wednesday's ruling": a day named as the time of something already done.
-        return Tense.PAST, text[start:end + 2]
+        return _possessive(left, right, window, text[start:end + 2])
     if left and left[-1].lower() in _DETERMINERS and not (right and right[0].lower() in _HEAD_FOLLOWERS):
         # "the Jan. 14 deadline": the date qualifies a noun; the verb does not govern it. But in
         # "will report results for its fiscal fourth quarter on Nov. 1" the period is the noun.
@@ -418,6 +441,11 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
             if _ranked_infinitive(before):
                 continue  # "became the first company to be valued at $1 trillion on Aug. 2"
             found = _classify(word, following)
+            if found is not None and before[-1:] and before[-1].lower() in _LINKING \
+                    and word.lower().endswith("ed") and word.lower() not in _PAST | _FUTURE:
+                continue  # "remain closed until Friday": "remain" tells, two words on
+            if found is not None and word.lower() == "due" and before[-1:] and before[-1].lower() in ("was", "were"):
+                found = (Tense.PAST, True)  # "the payment was due in March": a past plan
             if found is None and word in _SAME_FORM_PAST and _after_subject(before):
                 found = (Tense.PAST, True)  # "the Fed cut rates late on Sunday": not "cuts"
             if found is None and _committed_infinitive(word, before):
@@ -449,6 +477,8 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
                 # Show the verb group: 'past tense "had launched"' rather than just "had".
                 if word.lower() in _AUXILIARIES and following and following.isalpha() and following.islower():
                     return found[0], f"{word} {following}"
+                if word.lower() == "due" and following:
+                    return found[0], " ".join(before[-1:] + [word, following])  # "is due in", "was due in"
                 return found[0], word
     if deadline:
         return Tense.PRESENT, deadline
@@ -461,4 +491,46 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
             return (Tense.PRESENT if deadline_decides else Tense.FUTURE), word
         if _scheduled_plain(word, following, before):
             return Tense.FUTURE, word
+    if not deadline_decides:
+        # A weekday or a clock time with no verb to tell: a forecast's object or a schedule.
+        forecast = next((w for w, f, _ in lefts if w.lower() in _FORECASTS
+                         and (f or "").lower() not in _DETERMINERS), None)
+        if forecast is not None:
+            return Tense.FUTURE, forecast  # "forecast electricity demand Monday", "forecasts rain Saturday"
+        fragment = _fragment(text, start, end)
+        if fragment is not None:
+            return Tense.FUTURE, f"{fragment}, with no verb"
     return None
+
+
+# Bare forms that foresee, before a bare noun, as forecasts are written: "forecast electricity
+# demand Monday", "forecasts rain Saturday". With an article the verb dates the forecast itself:
+# "The bank forecast a rise on Monday" (and "predicted a rise on Monday" is told by its -ed).
+_FORECASTS = frozenset({"forecast", "forecasts", "forecasting", "predicts", "projects"})
+_LINE_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "bst", "et", "pt", "local", "time"})
+_MAX_FRAGMENT = 4
+
+
+def _fragment(text: str, start: int, end: int) -> str | None:
+    """The words of a short verbless line around a time, or None: "All games Friday night",
+    "Kick-off: 3 p.m. Saturday", "Friday: Rovers v United, 7.45pm". Schedules, listings and
+    forecasts are written so, and they look ahead. A bare time alone ("Monday 14:30", a time
+    stamp) is no such line, nor one with a verb ("Updated Monday"), nor a longer sentence whose
+    verb the lists above do not know ("The Tigers beat the Lions on Saturday")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = _words(text[line_start:start])
+    after = _words(text[end:line_end if line_end >= 0 else len(text)])
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _LINE_SENTENCE_END:
+            before = before[i + 1:]
+            break
+    for i, w in enumerate(after):
+        if w in _LINE_SENTENCE_END:
+            after = after[:i]
+            break
+    content = [w for w in before + after if w[:1].isalpha() and w.lower() not in _CLOCK_WORDS]
+    if not 0 < len(content) <= _MAX_FRAGMENT or any(_classify(w, None) is not None for w in content):
+        return None
+    return " ".join(content)
