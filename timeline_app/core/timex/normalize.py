@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from ...rules.loader import RuleSet, default_ruleset
 from ..lang.en.dates import human
 from ..lang.en.tense import Tense, tense_near
-from ..model import DCT, Span, TimeExpression, TimexType
+from ..model import DCT, Granularity, Span, TimeExpression, TimexType
 from ..values import is_valid, parse_value, set_words
 from .anchors import (
     GRAN_UNIT,
@@ -164,6 +164,22 @@ def _dct_anchor(dct: DCT | None) -> Anchor | None:
     return Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {human(dct.value[:10])}")
 
 
+_CLOCK_UNITS = frozenset({"HOUR", "MIN", "SEC"})
+_CLOCK_VALUE = re.compile(r"T\d")
+_UTC_OFFSET = re.compile(r"(?:Z|[+-]\d\d:?\d\d)$")
+
+
+def _dct_clock(dct: DCT, day: Anchor) -> Anchor:
+    """The DCT as an anchor for hours and minutes: "Updated 8 hours ago" on a page stamped
+    09:49 on 20 January is 01:49 that day, not the day before. A DCT with no time of day is
+    taken at midday, so a few hours either way stay on its day."""
+    parsed = parse_value(_UTC_OFFSET.sub("", dct.value))  # the page's local time, as it shows it
+    if parsed is not None and parsed[1] in (Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND):
+        return Anchor(when=parsed[0].start, unit="MIN", id=day.id, label=f"{day.label} {dct.value[11:16]}")
+    return Anchor(when=day.when + timedelta(hours=12), unit="D", id=day.id,
+                  label=f"{day.label} (no time of day: taken at midday)")
+
+
 def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             forced: Mapping[Span, str] | None = None, ruleset: RuleSet | None = None,
             mode: Mode | None = None) -> list[TimeExpression]:
@@ -204,6 +220,9 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             # belongs to both.
             anchor, clock = shared, CLOCK_SHARED
             placed = place_in_story(m, shared, None)
+        if dct is not None and story.dct is not None and anchor is story.dct \
+                and isinstance(m, Shift) and m.unit in _CLOCK_UNITS:
+            anchor = _dct_clock(dct, story.dct)
         previous = story.out[-1] if story.out else None
         start_of_range = _range_start(m, text, c, previous, story.last_meaning)
         if start_of_range is not None and previous is not None:
@@ -218,6 +237,8 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         closed_on = _period_end(text, candidates, meanings, i, story.dct) if quarter_like else None
         value, anchor = _value(built, anchor, tense, story.period, shifted_period, closed_on, placed)
         type_ = TimexType(built.type)
+        if type_ is TimexType.DATE and isinstance(m, Shift) and value is not None and _CLOCK_VALUE.search(value):
+            type_ = TimexType.TIME  # "8 hours ago" from a DCT at 09:49 is a clock time
         if c.span in forced:
             value = forced[c.span]
             type_ = _user_type(value, type_)
