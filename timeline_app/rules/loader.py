@@ -14,8 +14,9 @@ Layout under ``resources/rules/<lang>/``:
       build: weekday
       example: The group had launched an operation on [[Tuesday]] @ 2016-06-30 → 2016-06-28
 
-  ``negative: NAME`` starts a negative rule (a match removes every candidate inside it);
-  its examples end in ``→ none``. Keys: match, type, build, mod, priority, example,
+  ``negative: NAME`` starts a negative rule (a match removes every candidate inside it, or
+  inside its ``extent`` group when the rest of the match is context); its examples end in
+  ``→ none``. Keys: match, type, build, mod, priority, example,
   requires, and the builder's parameters (unit, n, value, pod, anchor, direction, inner, shift).
 
   ``requires:`` names the trigger families (``normalization/trigger.tsv``, plus ``digit``)
@@ -230,9 +231,15 @@ def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[
     requires = frozenset(fields.get("requires", "").split())
     if unknown := requires - families:
         raise RuleError(f"{where}: rule {name} requires unknown trigger families {sorted(unknown)}")
+    if "extent" in params and params["extent"] not in regex.groupindex:
+        # The expression is only this group of the match ("25" in "April 24 and 25"); for a
+        # negative rule, the stretch it clears, the rest being the context that decides.
+        raise RuleError(f"{where}: rule {name} has extent {params['extent']!r}, which is no group of its match")
     if negative:
+        if set(params) - {"extent"}:
+            raise RuleError(f"{where}: negative rule {name} takes no {sorted(set(params) - {'extent'})}")
         return Rule(name=name, regex=regex, type="", build="", examples=tuple(examples),
-                    negative=True, where=where, requires=requires)
+                    negative=True, where=where, requires=requires, params=params)
     type_ = fields.get("type", "")
     if type_ not in TYPES:
         raise RuleError(f"{where}: rule {name} needs 'type' in {sorted(TYPES)}")
@@ -242,9 +249,6 @@ def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[
     for ex in examples:
         if ex.value == "none":
             raise RuleError(f"{ex.where}: a positive rule's example needs a value")
-    if "extent" in params and params["extent"] not in regex.groupindex:
-        # The expression is only this group of the match ("25" in "April 24 and 25").
-        raise RuleError(f"{where}: rule {name} has extent {params['extent']!r}, which is no group of its match")
     try:
         priority = int(fields.get("priority", "0"))
     except ValueError:
