@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from .lang.en.abbreviations import ABBREVIATIONS
 from .lang.en.labels import event_label, is_event_sentence
+from .lang.en.landmarks import landmark
 from .model import Article, Event, Granularity, Span, TimeExpression
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*\S)")
@@ -60,7 +61,9 @@ def find_events(article: Article, timexes: Sequence[TimeExpression]) -> list[Eve
     """One event per sentence that holds a placeable expression outside boilerplate/dateline.
 
     The event takes the most precise placeable expression of its sentence (the first on ties):
-    "formed some 18 months ago ... expansion in 2014" is about the formation, 2014-12.
+    "formed some 18 months ago ... expansion in 2014" is about the formation, 2014-12. A time
+    named as a landmark ("the lowest since 2008", "after losing to Jones in 2005") places
+    nothing; a sentence with no other time is no event.
     """
     placeable = [t for t in timexes if t.placeable]
     dateline = None
@@ -83,6 +86,8 @@ def find_events(article: Article, timexes: Sequence[TimeExpression]) -> list[Eve
             if placeable[i].start >= sent.start:
                 inside.append(placeable[i])
             i += 1
+        # "the worst crisis since 1989", "after losing in 2005": a landmark does not place the event.
+        inside = [t for t in inside if landmark(article.text, t.start, sent.start) is None]
         if not inside or article.in_boilerplate(sent.start, sent.end):
             continue
         best = min(inside, key=lambda t: (_RANK[t.granularity] if t.granularity else 99, t.start))
