@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline_app.core.timex.tagger import tag
 from timeline_app.resources import resource_path
 from timeline_app.rules.loader import RuleError, load_ruleset, table_key
 
@@ -48,6 +49,8 @@ def test_a_good_file_loads(rules_dir: Path) -> None:
     (GOOD_RULE + "\n" + GOOD_RULE, "broken.rules:8", "duplicate rule name"),
     ("match: x\n", "broken.rules:2", "starts with 'rule: NAME'"),
     ("rule: x\nthis line has no colon\n", "broken.rules:3", "expected 'key: value'"),
+    ("negative: x\nmatch: (?P<a>x)y\nextent: b\nexample: [[x]]y → none\n", "broken.rules:2", "no group"),
+    ("negative: x\nmatch: xy\nunit: D\nexample: [[x]]y → none\n", "broken.rules:2", "takes no ['unit']"),
 ])
 def test_broken_rule_file_names_file_and_line(rules_dir: Path, body: str, where: str, what: str) -> None:
     write(rules_dir, body)
@@ -82,3 +85,14 @@ def test_patterns_compile_longest_first(rules_dir: Path) -> None:
 def test_table_key_normalises_surface_forms() -> None:
     assert table_key("Sept.") == "sept"
     assert table_key("  The   Past ") == "the past"
+
+
+def test_a_negative_rule_clears_only_its_extent(rules_dir: Path) -> None:
+    """The context around the extent decides, but a time inside the context stays."""
+    write(rules_dir, GOOD_RULE + "\nnegative: second-of-a-pair\nrequires: weekday\n"
+                     "match: %weekday\\s+or\\s+(?P<day>%weekday)\nextent: day\n"
+                     "example: It happened on Monday or [[Tuesday]]. → none\n")
+    rs = load_ruleset(rules_dir)
+    assert [r.params for r in rs.negatives] == [{"extent": "day"}]
+    text = "Monday or Tuesday."
+    assert [text[c.start:c.end] for c in tag(text, rs)] == ["Monday"]

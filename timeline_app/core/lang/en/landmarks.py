@@ -25,8 +25,10 @@ _COMPARED = re.compile(
     r"cents?\b|points?\b)))[^,;:!?]{0,50}$", re.IGNORECASE)
 # A clause or a gerund under "after", "before" or "since", with the time inside it: "after
 # losing to Jones in 2005", "before he joined the firm in 2010", "since she took office in 2017".
+# Not "shortly after he returned home on Friday": that places the event beside the time.
 _SUBORDINATE = re.compile(
-    r"\b(?:after|before|since)\s+(?:[a-z]+ing|(?:he|she|it|they|we|I|you)\s+[a-z]+)\b[^,;:.!?]{0,60}$",
+    r"(?<!shortly\s)(?<!just\s)(?<!soon\s)(?<!right\s)(?<!hours\s)(?<!minutes\s)(?<!moments\s)"
+    r"(?<!immediately\s)\b(?:after|before|since)\s+(?:[a-z]+ing|(?:he|she|it|they|we|I|you)\s+[a-z]+)\b[^,;:.!?]{0,60}$",
     re.IGNORECASE)
 _REACH = 120  # characters before the time that are read: about a clause
 

@@ -361,10 +361,10 @@ def _plans(word: str, following: str | None) -> bool:
 def _possessive(left: list[str], right: list[str], window: int, surface: str) -> tuple[Tense, str]:
     """The tense for a possessive time ("Tuesday's debate"), which dates the noun after it. Its
     noun phrase is governed like any other by the verb it is the subject of ("Tuesday's debate
-    will decide", "Saturday's game was called off") or the words it follows ("ahead of
-    Tuesday's debate", "will miss Sunday's final"). A verb further off tells of something else
-    ("vowed to get around Wednesday's ruling"): then the noun names a thing already done."""
-    near = _left_cues(left, window)[:2] + _right_cues(right[1:], 5)  # right[0] is the "'s"
+    will decide", "said Friday's parade will go ahead") or else the words it follows ("ahead
+    of Tuesday's debate", "will miss Sunday's final"). A verb further off tells of something
+    else ("vowed to get around Wednesday's ruling"): then the noun names a thing already done."""
+    near = _right_cues(right[1:], 5) + _left_cues(left, window)[:2]  # right[0] is the "'s"
     for word, following, _ in near:
         found = _classify(word, following)
         if found is not None and found[1]:
@@ -382,8 +382,12 @@ def tense_near(text: str, start: int, end: int, window: int = 12,
     A deadline preposition ("extended until Nov. 16", "by Jan. 14") reads as present: the
     nearest such date, whatever the tense of the verb that set the deadline.
     """
-    left = _words(text[max(0, start - 200):start])
-    right = _words(text[end:end + 160])
+    # A blank line ends the paragraph: the words past it govern nothing here.
+    lo = max(0, start - 200)
+    lo = max(lo, text.rfind("\n\n", lo, start) + 2) if "\n\n" in text[lo:start] else lo
+    hi = text.find("\n\n", end, end + 160)
+    left = _words(text[lo:start])
+    right = _words(text[end:hi if hi >= 0 else end + 160])
     if left[-1:] == ["("] and right[:1] == [")"]:
         # A parenthesis restating a time ("will leave at 4 in the morning (4 a.m. EDT
         # Thursday)") is governed by the verb outside it.
