@@ -163,6 +163,12 @@ class ProjectLock:
             self.release()
 
 
+def held_here(project: Path | str) -> bool:
+    """Whether this process holds the project's lock (through any :class:`ProjectLock`)."""
+    with _held_guard:
+        return _key(Path(project)) in _held
+
+
 def is_locked(project: Path | str) -> bool:
     """Whether someone (this process included) holds the project's lock right now."""
     try:

@@ -10,6 +10,7 @@ writable connection, which is done under the project's lock.
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import os
 import secrets
@@ -17,6 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import journal
 from .lock import ProjectLock, ProjectLockedError
 from .schema import ProjectError
 
@@ -25,8 +27,11 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_S = 10.0  # a reader waits this long for a concurrent commit to finish
 
 
-def snapshot(path: Path, lock: ProjectLock | None) -> sqlite3.Connection:
-    """A consistent in-memory copy of the file, read through a read-only connection."""
+def snapshot(path: Path, lock: ProjectLock | None, notes: list[str] | None = None) -> sqlite3.Connection:
+    """A consistent in-memory copy of the file, read through a read-only connection.
+
+    ``notes`` receives what a person should be told about the opening (a journal set aside).
+    """
     for attempt in range(2):
         mem = sqlite3.connect(":memory:", isolation_level=None)
         try:
@@ -44,7 +49,9 @@ def snapshot(path: Path, lock: ProjectLock | None) -> sqlite3.Connection:
         except sqlite3.OperationalError as exc:
             mem.close()
             if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK" and attempt == 0:
-                roll_back_crashed_save(path, lock)
+                note = roll_back_crashed_save(path, lock)
+                if note and notes is not None:
+                    notes.append(note)
                 continue
             raise project_error(path, "read", exc) from exc
         except sqlite3.Error as exc:
@@ -56,8 +63,12 @@ def snapshot(path: Path, lock: ProjectLock | None) -> sqlite3.Connection:
     raise ProjectError(f"{path}: cannot recover the project from an interrupted save")
 
 
-def roll_back_crashed_save(path: Path, lock: ProjectLock | None) -> None:
-    """A save was killed mid-way: let SQLite roll its hot journal back (the one write on opening)."""
+def roll_back_crashed_save(path: Path, lock: ProjectLock | None) -> str | None:
+    """A save was killed mid-way: let SQLite roll its hot journal back (the one write on opening).
+
+    Only a journal that belongs to this file is applied (:func:`.journal.belongs`); any other is
+    renamed aside and the file opened as it is, and the returned note says so.
+    """
     own = None
     if lock is None:
         try:
@@ -66,6 +77,12 @@ def roll_back_crashed_save(path: Path, lock: ProjectLock | None) -> None:
             raise ProjectError(f"{path}: a save of this project was interrupted and it is open in "
                                f"{exc.owner.describe()}; close it there first") from None
     try:
+        if not journal.journal_of(path).exists():
+            return None  # another opener has just rolled it back
+        if not journal.belongs(path):
+            kept = journal.set_aside(path)
+            return (f"{path}: a leftover journal of another file was found beside the project and "
+                    f"not applied; it was kept as {kept.name}")
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -73,10 +90,14 @@ def roll_back_crashed_save(path: Path, lock: ProjectLock | None) -> None:
             conn.close()
     except sqlite3.Error as exc:
         raise project_error(path, "recover", exc) from exc
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot recover the project from an interrupted save "
+                           f"({exc.strerror or exc})") from exc
     finally:
         if own is not None:
             own.release()
     log.info("%s: rolled back an interrupted save", path)
+    return None
 
 
 def connect_rw(path: Path) -> sqlite3.Connection:
@@ -99,6 +120,19 @@ def temp_beside(path: Path) -> Path:
         except OSError as exc:
             raise ProjectError(f"{path}: cannot write in {path.parent} ({exc.strerror or exc})") from exc
     raise ProjectError(f"{path}: cannot create a temporary file in {path.parent}")
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove the temporary files of killed saves of ``path``; the caller holds its lock.
+
+    Every save writes ``.NAME.<random>.tmp`` beside the target under the target's lock, so while
+    we hold the lock no other save is writing one: any that exist were left by a killed process.
+    """
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp*"):
+        if leftover.name.endswith((".tmp", ".tmp-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+                log.info("%s: removed %s, left by a save that was interrupted", path, leftover.name)
 
 
 def fsync_dir(directory: Path) -> None:

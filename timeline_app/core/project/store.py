@@ -46,6 +46,7 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -59,7 +60,8 @@ from ..model import Analysis, ArticleResult
 from ..session import Session
 from . import sqlite as sq
 from . import tables
-from .lock import ProjectLock, ProjectLockedError
+from . import journal
+from .lock import ProjectLock, ProjectLockedError, held_here
 from .schema import (
     CURRENT_VERSION,
     ProjectError,
@@ -117,21 +119,44 @@ def rules_version() -> str:
 def save_project(session: Session, path: Path | str, meta: Mapping[str, str] | None = None) -> None:
     """Write ``session`` as a new project file at ``path``, atomically (temp file + rename).
 
-    Does not lock: :class:`Project` does that for files kept open.
+    Under the project's lock (taken here when this process does not hold it already): the
+    temporary files of earlier saves that were killed are removed, and the journal of a killed
+    save of the file being replaced goes with that file (:func:`.journal.settle_before_replace`).
     """
     path = _abs(path)
+    own: ProjectLock | None = None
+    if not held_here(path):
+        try:
+            own = ProjectLock.acquire(path)
+        except ProjectLockedError:
+            raise
+        except ProjectError:  # a file system without locks: save all the same, sweep nothing
+            own = None
+    locked = own is not None or held_here(path)
+    try:
+        if locked:
+            sq.remove_stale_temps(path)
+        _write_new(session, path, meta, locked)
+    finally:
+        if own is not None:
+            own.release()
+
+
+def _write_new(session: Session, path: Path, meta: Mapping[str, str] | None, locked: bool) -> None:
     tmp = sq.temp_beside(path)
     try:
         conn = sq.connect_rw(tmp)
         try:
             conn.execute("BEGIN IMMEDIATE")
             create_current(conn)
-            tables.write_tables(conn, session, {**_meta(), **(meta or {})})
+            tables.write_tables(conn, session, {**_meta(), "file_id": secrets.token_hex(8), **(meta or {})})
             conn.execute("COMMIT")
         finally:
             conn.close()
         with contextlib.suppress(OSError):  # keep the permissions of the file being replaced
             os.chmod(tmp, path.stat().st_mode & 0o7777)
+        if locked:
+            journal.settle_before_replace(path)
         os.replace(tmp, path)
         sq.fsync_dir(path.parent)
     except sqlite3.Error as exc:
@@ -204,7 +229,8 @@ def load_project(path: Path | str, lock: ProjectLock | None = None,
         raise ProjectVersionError(path, header.user_version)
     if header.user_version < 1:
         raise ProjectError(f"{path}: not a timeline project (no format version)")
-    mem = sq.snapshot(path, lock)
+    notes: list[str] = []
+    mem = sq.snapshot(path, lock, notes)
     try:
         with sq.sqlite_errors(path, "read"):
             found = mem.execute("PRAGMA user_version").fetchone()[0]
@@ -218,6 +244,7 @@ def load_project(path: Path | str, lock: ProjectLock | None = None,
     finally:
         mem.close()
     session = _session_from(stored, into)
+    session.problems.extend(notes)
     meta = stored.meta
     info = ProjectInfo(path=path, file_version=found, saved_rules_version=meta.get("rules_version"),
                        rules_version=rules_version(), app_version=meta.get("app_version"),
@@ -408,6 +435,12 @@ def _save_in_place(session: Session, path: Path, meta: Mapping[str, str] | None 
                     create_current(conn)
                 elif found < CURRENT_VERSION:
                     migrate(conn, found)  # in the same transaction as the save
+                # The meta page first: any journal of this save then holds the file's identity,
+                # which tells it apart from the journal of another file (see .journal.belongs).
+                conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('saved_at', ?)",
+                             (tables.now(),))
+                conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('file_id', ?)",
+                             (secrets.token_hex(8),))
                 tables.write_tables(conn, session, {**_meta(), **(meta or {})})
                 conn.execute("COMMIT")
             except BaseException:
