@@ -7,13 +7,12 @@ import signal
 from pathlib import Path
 
 import pytest
+from project_faults import crash_an_in_place_save
 
 from timeline_app.core import session as session_mod
 from timeline_app.core.model import Analysis, Article
 from timeline_app.core.project import Project, load_project, save_project
 from timeline_app.core.session import Session
-
-from project_faults import crash_an_in_place_save
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 

@@ -84,9 +84,8 @@ def belongs(path: Path) -> bool:
     if not rolled_sound:
         # A genuine journal mends a half-written file; one that damages a sound file is foreign.
         return not alone_sound
-    if rolled_id is not None and alone_id is not None and rolled_id != alone_id:
-        return False  # the rollback would bring back another file's pages
-    return True
+    # Different identities: the rollback would bring back another file's pages.
+    return rolled_id is None or alone_id is None or rolled_id == alone_id
 
 
 def set_aside(path: Path) -> Path:

@@ -58,9 +58,8 @@ from ...resources import resource_path
 from .. import session as session_mod
 from ..model import Analysis, ArticleResult
 from ..session import Session
+from . import journal, tables
 from . import sqlite as sq
-from . import tables
-from . import journal
 from .lock import ProjectLock, ProjectLockedError, held_here
 from .schema import (
     CURRENT_VERSION,
