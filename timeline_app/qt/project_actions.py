@@ -15,6 +15,7 @@ Every question to the user goes through one small method (``ask_save_changes``,
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -444,6 +445,12 @@ def _str_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_VIEW_LIMIT = 1e13  # seconds from 1970: beyond 300,000 years a saved range is damage, not a view
+
+
 def _pair(value: object) -> bool:
+    """A saved (low, high) range a view can show: two finite, ordered, plausible numbers."""
     return (isinstance(value, list) and len(value) == 2
-            and all(isinstance(v, (int, float)) for v in value) and value[0] < value[1])
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                    and math.isfinite(v) and abs(v) < _VIEW_LIMIT for v in value)
+            and value[0] < value[1])

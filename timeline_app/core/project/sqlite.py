@@ -57,6 +57,12 @@ def snapshot(path: Path, lock: ProjectLock | None, notes: list[str] | None = Non
         except sqlite3.Error as exc:
             mem.close()
             raise project_error(path, "read", exc) from exc
+        except ProjectError:
+            mem.close()
+            raise
+        except Exception as exc:  # e.g. UnicodeDecodeError: SQLite quoting damaged schema bytes
+            mem.close()
+            raise damaged(path, exc) from exc
         except BaseException:
             mem.close()
             raise
@@ -156,9 +162,19 @@ def project_error(path: Path, doing: str, exc: sqlite3.Error) -> ProjectError:
     return ProjectError(f"{path}: cannot {doing} the project ({exc})")
 
 
+def damaged(path: Path, exc: Exception) -> ProjectError:
+    """A file that SQLite reads but whose bytes or rows are impossible (see :func:`sqlite_errors`)."""
+    return ProjectError(f"{path}: the project file is damaged ({type(exc).__name__}: {exc})")
+
+
 @contextlib.contextmanager
 def sqlite_errors(path: Path, doing: str) -> Iterator[None]:
+    """SQLite's errors, and whatever else a damaged file makes reading raise, as ProjectError."""
     try:
         yield
+    except ProjectError:
+        raise
     except sqlite3.Error as exc:
         raise project_error(path, doing, exc) from exc
+    except Exception as exc:
+        raise damaged(path, exc) from exc

@@ -91,6 +91,7 @@ class ProjectInfo:
     app_version: str | None = None
     saved_at: str | None = None
     meta: Mapping[str, str] = field(default_factory=dict)
+    damaged: tuple[str, ...] = ()  # what was left out because it no longer matches its digest
 
     @property
     def migrated(self) -> bool:
@@ -203,6 +204,9 @@ def read_summary(path: Path | str) -> ProjectSummary:
             rows = mem.execute("SELECT key, title FROM article ORDER BY position, id").fetchall()
             meta = dict(mem.execute("SELECT name, value FROM meta"))
             (corrections,) = mem.execute("SELECT count(*) FROM correction").fetchone()
+            if not all(isinstance(v, str) for row in rows for v in row) or \
+                    not all(isinstance(v, str) for item in meta.items() for v in item):
+                raise ProjectError(f"{path}: the project file is damaged (a title or key is not text)")
     finally:
         mem.close()
     return ProjectSummary(path, tuple(k for k, _ in rows), tuple(t for _, t in rows), corrections, meta)
@@ -242,12 +246,13 @@ def load_project(path: Path | str, lock: ProjectLock | None = None,
             stored = tables.read_tables(mem, path)
     finally:
         mem.close()
-    session = _session_from(stored, into)
-    session.problems.extend(notes)
+    with sq.sqlite_errors(path, "read"):  # a row that passed the checks but that the session refuses
+        session = _session_from(stored, into)
+    session.problems.extend(notes + stored.damaged)
     meta = stored.meta
     info = ProjectInfo(path=path, file_version=found, saved_rules_version=meta.get("rules_version"),
                        rules_version=rules_version(), app_version=meta.get("app_version"),
-                       saved_at=meta.get("saved_at"), meta=dict(meta))
+                       saved_at=meta.get("saved_at"), meta=dict(meta), damaged=tuple(stored.damaged))
     return session, info
 
 
@@ -304,6 +309,12 @@ class Project:
             if lock is not None:
                 lock.release()
             raise
+        if info.damaged and not read_only:  # a save would drop what was left out: Save As instead
+            read_only = True
+            reason = "parts of the file are damaged and were left out; Save As keeps the rest"
+            if lock is not None:
+                lock.release()
+                lock = None
         return cls(session, path, lock=lock, read_only=read_only, info=info, read_only_reason=reason)
 
     # -- state -------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import math
+import re
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,45 +41,170 @@ class Stored:
     corrections: list[Correction]
     view_state: dict[str, object]
     meta: dict[str, str]
+    damaged: list[str] = dataclasses.field(default_factory=list)  # what was left out, and why
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class _Damage(ValueError):
+    """A row that SQLite reads fine but that no save of ours can have written."""
+
+
+def _text(value: object, what: str, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise _Damage(f"{what} is {type(value).__name__}, not text")
+    return value
+
+
+def _offset(value: object, what: str, *, optional: bool = False) -> int | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _Damage(f"{what} is {value!r}, not an offset")
+    return value
+
+
+def _span(start: object, end: object, length: int, what: str, *, optional: bool = False) -> Span | None:
+    s, e = _offset(start, f"{what} start", optional=optional), _offset(end, f"{what} end", optional=optional)
+    if s is None or e is None:
+        if (s is None) != (e is None):
+            raise _Damage(f"{what} has only one end")
+        return None
+    if not s <= e <= length:
+        raise _Damage(f"{what} {s}..{e} is not within the text (0..{length})")
+    return Span(s, e)
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number a view can show")
+
+
+def _finite(value: str) -> float:
+    number = float(value)
+    if not math.isfinite(number):  # 1e999
+        raise ValueError(f"{value} is not a number a view can show")
+    return number
+
+
+def _loads(value: str) -> object:
+    """JSON as a save writes it: no NaN or Infinity (they would wedge a view)."""
+    return json.loads(value, parse_constant=_no_constant, parse_float=_finite)
 
 
 def read_tables(conn: sqlite3.Connection, path: Path) -> Stored:
-    meta = dict(conn.execute("SELECT name, value FROM meta"))
-    boiler: dict[int, list[Span]] = {}
+    """Read and check every row; raises ProjectError naming what is damaged.
+
+    An article whose columns no longer match their stored digest (a changed byte in its text,
+    title, DCT…) is left out and named in :attr:`Stored.damaged`, and the rest are read; so are
+    corrections when they no longer match theirs (``meta.corrections_digest``). Anything else
+    that is impossible (text that is not text, offsets out of the text, unknown kinds) is a
+    :class:`ProjectError`: a save of ours never writes it.
+    """
+    try:
+        return _read_tables(conn, path)
+    except _Damage as exc:
+        raise ProjectError(f"{path}: the project file is damaged ({exc})") from exc
+
+
+def _read_tables(conn: sqlite3.Connection, path: Path) -> Stored:
+    meta: dict[str, str] = {}
+    for name, value in conn.execute("SELECT name, value FROM meta"):
+        meta[_text(name, "a meta name") or ""] = _text(value, f"meta {name!r}") or ""
+    boiler: dict[int, list[tuple[object, object]]] = {}
     for article_id, start, end in conn.execute(
             "SELECT article_id, span_start, span_end FROM boilerplate ORDER BY article_id, span_start"):
-        boiler.setdefault(article_id, []).append(Span(start, end))
+        boiler.setdefault(article_id, []).append((start, end))
     articles: list[StoredArticle] = []
+    damaged: list[str] = []
     rows = conn.execute(
         "SELECT id, key, source, title, format, text, dct_value, dct_origin, dct_confidence, "
-        "dct_start, dct_end, dct_updated, gold, color FROM article ORDER BY position, id")
+        "dct_start, dct_end, dct_updated, gold, color, digest FROM article ORDER BY position, id")
     for (aid, key, source, title, fmt, text, dct_value, dct_origin, dct_conf, dct_start, dct_end,
-         dct_updated, gold, color) in rows:
+         dct_updated, gold, color, digest) in rows:
+        key = _text(key, "an article key")
+        for value, what in ((source, "source"), (title, "title"), (fmt, "format"), (text, "text")):
+            _text(value, f"article {key!r} {what}")
+        for value, what in ((dct_value, "DCT"), (dct_origin, "DCT origin"), (dct_updated, "DCT update"),
+                            (gold, "gold"), (color, "colour")):
+            _text(value, f"article {key!r} {what}", optional=True)
+        # A digest that is not a sha256 is not one we wrote (a damaged digest itself): nothing to check.
+        if _SHA256.fullmatch(str(digest)) and row_digest((
+                source, title, fmt, text, dct_value, dct_origin, dct_conf, dct_start, dct_end, dct_updated,
+                gold)) != digest:
+            damaged.append(f"{path}: article {key!r} is damaged (its content no longer matches the "
+                           f"digest saved with it) and was left out; the other articles are opened")
+            continue
         try:
-            dct = None if dct_value is None else DCT(
-                value=dct_value, origin=DctOrigin(dct_origin), confidence=float(dct_conf),
-                start=dct_start, end=dct_end, updated=dct_updated)
-            article = Article(source=source, title=title, text=text, dct=dct,
-                              boilerplate=tuple(boiler.get(aid, ())), format=fmt,
-                              gold_timexes=tuple(timex_from(d) for d in json.loads(gold)) if gold else ())
-        except (ValueError, TypeError, KeyError) as exc:
-            raise ProjectError(f"{path}: the project file is damaged (article {key!r}: {exc})") from exc
-        articles.append(StoredArticle(key, article, color))
+            text = _text(text, f"article {key!r} text")
+            assert text is not None
+            dct = None
+            if dct_value is not None:
+                if not isinstance(dct_conf, (int, float)) or not 0 <= dct_conf <= 1:
+                    raise _Damage(f"article {key!r} DCT confidence is {dct_conf!r}")
+                span = _span(dct_start, dct_end, len(text), f"article {key!r} dateline", optional=True)
+                dct = DCT(value=_text(dct_value, "a DCT") or "", origin=DctOrigin(dct_origin),
+                          confidence=float(dct_conf), start=span.start if span else None,
+                          end=span.end if span else None,
+                          updated=_text(dct_updated, "a DCT update time", optional=True))
+            spans = tuple(_span(s, e, len(text), f"article {key!r} boilerplate")  # type: ignore[misc]
+                          for s, e in boiler.get(aid, ()))
+            gold_timexes = ()
+            if gold is not None:
+                items = _loads(_text(gold, f"article {key!r} gold") or "null")
+                if not isinstance(items, list):
+                    raise _Damage(f"article {key!r} gold is not a list")
+                gold_timexes = tuple(timex_from(d) for d in items)
+                for t in gold_timexes:
+                    _span(t.start, t.end, len(text), f"article {key!r} gold TIMEX3")
+            article = Article(source=_text(source, f"article {key!r} source") or "",
+                              title=_text(title, f"article {key!r} title") or "", text=text, dct=dct,
+                              boilerplate=spans, format=_text(fmt, f"article {key!r} format") or "",
+                              gold_timexes=gold_timexes)
+            color = _text(color, f"article {key!r} colour", optional=True)
+        except _Damage:
+            raise
+        except Exception as exc:
+            raise _Damage(f"article {key!r}: {exc}") from exc
+        articles.append(StoredArticle(key, article, color))  # type: ignore[arg-type]
     corrections: list[Correction] = []
-    for kind, article, value, start, end, text, label in conn.execute(
-            "SELECT kind, article, value, span_start, span_end, text, label FROM correction ORDER BY position"):
+    rows = conn.execute("SELECT kind, article, value, span_start, span_end, text, label "
+                        "FROM correction ORDER BY position").fetchall()
+    expected = meta.get("corrections_digest")
+    if expected is not None and corrections_digest(rows) != expected:
+        damaged.append(f"{path}: the corrections are damaged (they no longer match the digest saved "
+                       f"with them) and were left out; the articles are opened without them")
+        rows = []
+    for kind, article, value, start, end, text, label in rows:
         try:
-            corrections.append(Correction(CorrectionKind(kind), article, value=value, start=start,
-                                          end=end, text=text, label=label))
-        except ValueError as exc:
-            raise ProjectError(f"{path}: the project file is damaged (correction: {exc})") from exc
+            corrections.append(Correction(
+                CorrectionKind(kind), _text(article, "a correction's article") or "",
+                value=_text(value, "a correction's value", optional=True),
+                start=_offset(start, "a correction's start", optional=True),
+                end=_offset(end, "a correction's end", optional=True),
+                text=_text(text, "a correction's text", optional=True),
+                label=_text(label, "a correction's label", optional=True)))
+            c = corrections[-1]
+            if (c.start is None) != (c.end is None) or c.start is not None and c.start > c.end:  # type: ignore[operator]
+                raise _Damage(f"a correction's span {c.start}..{c.end} is impossible")
+        except _Damage:
+            raise
+        except Exception as exc:
+            raise _Damage(f"correction: {exc}") from exc
     view_state: dict[str, object] = {}
     for name, value in conn.execute("SELECT name, value FROM view_state"):
         try:
-            view_state[name] = json.loads(value)
+            view_state[_text(name, "a view state name") or ""] = _loads(_text(value, "view state") or "")
         except ValueError:
             log.warning("%s: ignoring unreadable view state %r", path, name)
-    return Stored(articles, corrections, view_state, meta)
+    return Stored(articles, corrections, view_state, meta, damaged)
+
+
+def corrections_digest(rows: list[tuple[object, ...]]) -> str:
+    """sha256 of the correction rows in order, as stored (``meta.corrections_digest``)."""
+    return hashlib.sha256(json.dumps([list(r) for r in rows], ensure_ascii=False).encode()).hexdigest()
 
 
 def write_tables(conn: sqlite3.Connection, session: Session, meta: Mapping[str, str]) -> None:
@@ -105,11 +232,12 @@ def write_tables(conn: sqlite3.Connection, session: Session, meta: Mapping[str, 
     for aid, _digest_ in existing.values():
         conn.execute("DELETE FROM article WHERE id = ?", (aid,))
     conn.execute("DELETE FROM correction")
+    rows = [(str(c.kind), c.article, c.value, c.start, c.end, c.text, c.label) for c in session.corrections]
     conn.executemany(
         "INSERT INTO correction (position, kind, article, value, span_start, span_end, text, label) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(i, str(c.kind), c.article, c.value, c.start, c.end, c.text, c.label)
-         for i, c in enumerate(session.corrections)])
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(i, *row) for i, row in enumerate(rows)])
+    conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('corrections_digest', ?)",
+                 (corrections_digest(rows),))
     conn.execute("DELETE FROM view_state")
     conn.executemany("INSERT INTO view_state (name, value) VALUES (?, ?)",
                      list(view_rows(session.view_state)))
