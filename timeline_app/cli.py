@@ -19,8 +19,9 @@ COMMANDS = {
     "extract": "Extract DCT, time expressions and events from articles (JSON, JSONL, CSV, TimeML...).",
     "export": "Render the timeline of articles to PNG, SVG or PDF without a display.",
     "eval": "Score the tagger against TimeML gold files with the TempEval-3 measures.",
+    "eval-stories": "Score story merging against an ECB+ corpus's cross-document links.",
 }
-_MODULES = {"extract": "extract", "export": "export_image", "eval": "evaluate"}
+_MODULES = {"extract": "extract", "export": "export_image", "eval": "evaluate", "eval-stories": "eval_stories"}
 
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
@@ -30,7 +31,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
                     "on FILEs (or the bundled sample article).",
     )
     parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{extract,export,eval}")
+    sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
     # Only the chosen sub-command's module is imported: `extract` must stay free of Qt.
     chosen = next((a for a in argv if a in COMMANDS), None)
     for name, help_text in COMMANDS.items():

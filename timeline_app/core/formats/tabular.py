@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from ..model import ArticleResult, TimeExpression
+from ..stories import Story, merged, stories_of_results
 from .timeml import write_timeml
 
 CSV_COLUMNS = ("source", "event_id", "label", "start", "end", "interval_start", "interval_end",
@@ -35,8 +36,18 @@ def article_json(result: ArticleResult) -> dict[str, object]:
     }
 
 
-def to_json(results: Sequence[ArticleResult], indent: int | None = 2) -> str:
-    return json.dumps({"articles": [article_json(r) for r in results]}, ensure_ascii=False, indent=indent)
+def to_json(results: Sequence[ArticleResult], indent: int | None = 2,
+            stories: Sequence[Story] | None = None) -> str:
+    """The extract contract; with several articles, ``stories`` lists the events they share.
+
+    ``stories`` defaults to a fresh merge of ``results``; a session passes its own, which
+    carry the user's splits and merges.
+    """
+    out: dict[str, object] = {"articles": [article_json(r) for r in results]}
+    if len(results) > 1:
+        found = stories if stories is not None else stories_of_results(results)
+        out["stories"] = [s.to_json() for s in merged(found)]
+    return json.dumps(out, ensure_ascii=False, indent=indent)
 
 
 def to_jsonl(results: Iterable[ArticleResult]) -> Iterable[str]:
