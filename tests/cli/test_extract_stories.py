@@ -8,12 +8,12 @@ from pathlib import Path
 from timeline_app.cli import main
 
 REPORTS = [
-    "ROME, Aug. 24, 2016 (AP) — A magnitude 6.2 earthquake struck central Italy early on Wednesday, "
-    "killing at least 38 people in the mountain town of Amatrice.",
-    "ROME, Aug. 24, 2016 (AP) — The central bank left its rates unchanged on Monday.\n\n"
-    "A powerful earthquake hit the town of Amatrice in central Italy on Wednesday.",
-    "ROME, Aug. 25, 2016 (AP) — The earthquake that flattened much of Amatrice on Wednesday killed "
-    "at least 120 people, Italian officials said.",
+    ("ROME, Aug. 24, 2016 (AP) — A magnitude 6.2 earthquake struck central Italy early on Wednesday, "
+     "killing at least 38 people in the mountain town of Amatrice."),
+    ("ROME, Aug. 24, 2016 (AP) — The central bank left its rates unchanged on Monday.\n\n"
+     "A powerful earthquake hit the town of Amatrice in central Italy on Wednesday."),
+    ("ROME, Aug. 25, 2016 (AP) — The earthquake that flattened much of Amatrice on Wednesday killed "
+     "at least 120 people, Italian officials said."),
 ]
 
 

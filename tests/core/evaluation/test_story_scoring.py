@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.evaluation.ecbplus import EcbError, detokenize, read_corpus
-from timeline_app.core.evaluation.story_scoring import Counts, overall, score_corpus, score_pairs, topic_members
+from timeline_app.core.evaluation.story_scoring import (
+    Counts,
+    overall,
+    score_corpus,
+    score_pairs,
+    topic_members,
+)
 
 MINI = Path(__file__).parent / "ecb_mini"
 

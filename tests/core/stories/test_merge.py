@@ -9,7 +9,7 @@ import pytest
 
 from timeline_app.core.model import DCT, Article, ArticleResult, DctOrigin
 from timeline_app.core.pipeline import analyze
-from timeline_app.core.stories import Decision, merge, merged, members_of_results, stories_of_results
+from timeline_app.core.stories import Decision, members_of_results, merge, merged, stories_of_results
 
 CASES = json.loads((Path(__file__).parent / "cases" / "stories_merge.json").read_text(encoding="utf-8"))["cases"]
 

@@ -16,7 +16,6 @@ from itertools import combinations
 from pathlib import Path
 
 from ..ingest import read_article_bytes
-from ..model import ArticleResult
 from ..pipeline import analyze
 from ..stories import Member, cluster, members_of
 from ..stories.merger import THRESHOLD

@@ -88,7 +88,7 @@ def cluster(members: Sequence[Member], threshold: float = THRESHOLD,
     codes: dict[str, int] = {}
     art = np.array([codes.setdefault(m.article, len(codes)) for m in members])
     graph = _candidate_graph(x, lo, hi, art, threshold)
-    count, part = connected_components(graph, directed=False)
+    _count, part = connected_components(graph, directed=False)
     groups: list[list[int]] = []
     order = np.argsort(part, kind="stable")
     splits = np.flatnonzero(np.diff(part[order])) + 1
