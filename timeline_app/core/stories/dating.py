@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from ..lang.en.dates import human
 from ..model import Granularity, Interval
-from ..values import format_day, human
+from ..values import format_day
 from .model import Member, Reading
 
 # A date counted from the page's date may be a day off (the page dated the day after the report
