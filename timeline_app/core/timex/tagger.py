@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ...rules.loader import Rule, RuleSet, default_ruleset
 from ..lang.en.abbreviations import ABBREVIATIONS
 from ..model import Span
+from .dispatch import plan_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,56 +27,6 @@ class Candidate:
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
-
-
-# No expression reaches further than this from its trigger word, on either side (the longest
-# reach in the dev corpus and the cases is 24 characters: "the winter of nineteen ninety-four").
-_REACH = 48
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-
-
-def family_windows(text: str, rs: RuleSet) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger family, the merged stretches of text around its words.
-
-    Running every rule over every character costs about 35 ns per rule and character; a rule
-    only needs the text near a word it must contain ("Tuesday" for the weekday rules, a unit
-    for durations), so each rule scans only the windows of the families it requires.
-    """
-    hits: dict[str, list[tuple[int, int]]] = {}
-    triggers = rs.triggers
-    digit = ("digit",)
-    # Words are lowered one at a time: lowering the whole text can change its length ("İ").
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        fams = digit if word[0] <= "9" else triggers.get(word.lower())
-        if not fams:
-            continue
-        lo, hi = max(0, m.start() - _REACH), m.end() + _REACH
-        for fam in fams:
-            spans = hits.setdefault(fam, [])
-            if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
-            else:
-                spans.append((lo, hi))
-    return hits
-
-
-def _windows_for(requires: frozenset[str], by_family: dict[str, list[tuple[int, int]]],
-                 text: str) -> list[tuple[int, int]]:
-    spans = sorted(s for fam in requires for s in by_family.get(fam, ()))
-    merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    out = []
-    for lo, hi in merged:
-        # End at a space so "(?![\w])" is judged on the real next character.
-        while hi < len(text) and not text[hi].isspace():
-            hi += 1
-        out.append((lo, min(hi, len(text))))
-    return out
 
 
 # A blank line ends a paragraph (or a headline, a dateline, a score line); no expression runs on
@@ -140,26 +91,28 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
     Where matches overlap the longest wins, then the higher priority, then the earlier rule.
     A negative rule's match removes every candidate inside it ("May" in "Theresa May", "2014"
     in "2014 votes") but not one it merely touches ("Aug. 7" in "on Aug. 7 killed").
-    Candidates overlapping ``skip`` (boilerplate) are dropped.
+    Candidates overlapping ``skip`` (boilerplate) are dropped. ``full_scan`` runs every rule
+    over every character (within the hard breaks): the reference the quick path is tested against.
     """
     rs = ruleset or default_ruleset()
-    by_family = family_windows(text, rs)
+    plan = plan_for(rs)
     breaks = hard_breaks(text)
-    cache: dict[frozenset[str], list[tuple[int, int]]] = {}
-
-    def windows(rule: Rule) -> list[tuple[int, int]]:
-        key = frozenset() if full_scan else rule.requires
-        if key not in cache:
-            found = _windows_for(key, by_family, text) if key else [(0, len(text))]
-            cache[key] = _cut(found, breaks)
-        return cache[key]
-
-    negatives = [Span(*m.span(neg.params.get("extent", 0))) for neg in rs.negatives for lo, hi in windows(neg)
-                 for m in neg.regex.finditer(text, lo, hi)]
+    whole = _cut([(0, len(text))], breaks)
+    if full_scan:
+        matches = plan.full_scan(text, whole)
+    else:
+        begins, by_set = plan.scan(text)
+        cut = [_cut(windows, breaks) for windows in by_set]
+        matches = plan.matches(text, begins, [whole if k < 0 else cut[k] for k in plan.rule_window])
+    n_negatives = len(rs.negatives)
+    negatives: list[Span] = []
     found: list[tuple[int, int, int, int, Candidate]] = []
-    matches = ((order, rule, m) for order, rule in enumerate(rs.rules)
-               for lo, hi in windows(rule) for m in rule.regex.finditer(text, lo, hi))
-    for order, rule, m in matches:
+    for i, m in matches:
+        rule = plan.rules[i]
+        if i < n_negatives:
+            negatives.append(Span(*m.span(rule.params.get("extent", 0))))
+            continue
+        order = i - n_negatives
         # A rule may match more than its expression, for context a lookbehind cannot hold.
         start, end = m.span(rule.params["extent"]) if "extent" in rule.params else m.span()
         if start == end:
