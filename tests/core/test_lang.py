@@ -15,3 +15,9 @@ def test_a_language_is_its_rules_and_its_package() -> None:
         assert "no language 'xx'" in str(exc) and "en" in str(exc)
     else:  # pragma: no cover
         raise AssertionError("an unknown language must be refused")
+
+
+def test_the_default_language_shares_the_one_loaded_rule_set() -> None:
+    from timeline_app.rules.loader import default_ruleset
+
+    assert lang.ruleset("en") is default_ruleset()
