@@ -152,3 +152,10 @@ def test_every_corpus_file_parses_with_readme_counts() -> None:
                 assert article.text[t.start:t.end] == t.text
                 types[str(t.type)] += 1
         assert (len(files), sum(types.values()), dict(types)) == (n_docs, n_timex, by_type)
+
+
+def test_a_timeml_article_is_titled_by_its_headline_not_its_docid() -> None:
+    data = (b"<TimeML><DOCID>113267</DOCID><TEXT>\nRebels retreat from border area\n\n"
+            b"The rebels retreated on <TIMEX3 tid='t1' type='DATE' value='2016-06-29'>Wednesday</TIMEX3>."
+            b"</TEXT></TimeML>")
+    assert parse_timeml(data, "113267.tml").title == "Rebels retreat from border area"

@@ -54,9 +54,20 @@ def parse_timeml(data: bytes, source: str) -> Article:
 
     docid_el = _first(root, "DOCID")
     docid = (docid_el.text or "").strip() if docid_el is not None else ""
-    title = docid or PurePath(source).stem
+    # A DOCID is an identifier ("113267", "APW19980808.0022") unless a writer put a title there.
+    title = docid if " " in docid else (_headline(text) or docid or PurePath(source).stem)
     return Article(source=source, title=title, text=text, dct=dct,
                    format="timeml", gold_timexes=tuple(gold))
+
+
+def _headline(text: str) -> str:
+    """The article's first line when it reads as a headline (short, no full stop): TimeBank files
+    name themselves only by a DOCID ("113267"), which tells a reader nothing."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = lines[0] if len(lines) > 1 else ""  # a headline has a body under it
+    if 2 <= len(first.split()) <= 16 and len(first) <= 120 and not first.endswith((".", "?", "!", ":")):
+        return first
+    return ""
 
 
 def _local(tag: object) -> str:

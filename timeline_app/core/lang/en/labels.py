@@ -339,18 +339,20 @@ def _drop_time(s: str) -> str:
     if after.startswith(("’s", "'s")):
         return s  # "Tuesday's vote"
     prev = before.split()[-1].lower() if before.split() else ""
-    prev2 = before.split()[-2].lower() if len(before.split()) > 1 else ""
     adverbial = prev in _PREPOSITIONS or _DEICTIC_START.search(expr) is not None
     if not before.strip() and not after.lstrip().startswith(","):
         return s  # "2015 was the hottest year": the expression is the subject
     if not adverbial:
         return s
+    # "This photo released (on) Tuesday shows …": without its time the participle dangles; keep it.
+    words = before.split()
     if prev in _PREPOSITIONS:
-        # "released on Tuesday shows …": without its time the participle dangles; keep it.
-        following = after.split()[0].lower().strip(",") if after.split() else ""
-        if prev2.endswith("ed") and len(before.split()) > 2 and before.split()[-3].lower() not in _AUX \
-                and (following in _AUX or (following.endswith("s") and not following.endswith("ss"))):
-            return s
+        words = words[:-1]
+    following = after.split()[0].lower().strip(",") if after.split() else ""
+    if len(words) > 1 and words[-1].lower().endswith("ed") and words[-2].lower() not in _AUX \
+            and (following in _AUX or (following.endswith("s") and not following.endswith("ss"))):
+        return s
+    if prev in _PREPOSITIONS:
         before = before[: before.lower().rfind(prev)]
     return (before.rstrip() + " " + after.lstrip()).strip()
 
@@ -389,8 +391,8 @@ def _cut_at_phrase(s: str, limit: int) -> str | None:
         prefix = " ".join(words[:i]).rstrip(",;:")
         if len(prefix) > limit:
             continue
-        if last in _BAD_END:
-            continue
+        if last in _BAD_END or words[i - 2].lower() == "as":
+            continue  # "… released 40 prisoners as part" ends nowhere
         if (last.endswith("ed") or last in _PARTICIPLES) and words[i - 2].lower() not in _AUX:
             continue  # "an operation aimed" is not a phrase
         if has_verb and not any(_is_verb(w) for w in words[1:i]):
