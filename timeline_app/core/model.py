@@ -203,6 +203,7 @@ class Event:
     timex: str | None
     interval: Interval | None
     user_added: bool = False
+    corrected: bool = False  # the user changed it (its label); drawn apart from found events
 
     def to_json(self) -> dict[str, object]:
         return {

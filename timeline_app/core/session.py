@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .events import make_label
+from .lanes import VIEW_KEY as LANES_KEY
+from .lanes import LaneSettings
 from .model import Analysis, Article, ArticleResult, Event, Span, TimeExpression, TimexType
 from .pipeline import analyze, user_dct
 from .values import is_valid, parse_value
@@ -26,6 +28,7 @@ class CorrectionKind(StrEnum):
     VALUE = "value"
     ADD_EVENT = "add-event"
     DELETE_EVENT = "delete-event"
+    LABEL = "label"  # the user's label for the event of a sentence
 
 
 def value_problem(value: str, type_: TimexType | None = None, *, placeable: bool = False) -> str | None:
@@ -182,6 +185,21 @@ class Session:
         self.entry(key).color = color
         self._emit("changed", key)
 
+    def reorder(self, keys: list[str]) -> None:
+        """Put the articles in the order of ``keys`` (others keep their place after them)."""
+        rank = {k: i for i, k in enumerate(keys)}
+        self.entries.sort(key=lambda e: rank.get(e.key, len(rank)))
+        self._emit("reordered", *keys)
+
+    # -- lanes (names, hidden lanes, grouping: see core/lanes.py) -------------------------
+    def lane_settings(self) -> LaneSettings:
+        return LaneSettings.of(self)
+
+    def set_lane_settings(self, settings: LaneSettings) -> None:
+        """Store the user's lane choices in the view state (saved with the project)."""
+        self.view_state[LANES_KEY] = settings.to_json()
+        self._emit("lanes")
+
     # -- corrections ---------------------------------------------------------------------
     def apply(self, correction: Correction) -> None:
         """Record a correction and re-derive its article; raises ValueError when invalid."""
@@ -219,6 +237,14 @@ class Session:
         self.apply(c)
         return c
 
+    def set_label(self, key: str, event: Event, label: str) -> Correction:
+        """The user's label for ``event`` (attached to its sentence, like the other corrections)."""
+        text = self.entry(key).article.text[event.start:event.end]
+        c = Correction(CorrectionKind.LABEL, key, start=event.start, end=event.end, text=text,
+                       label=" ".join(label.split()))
+        self.apply(c)
+        return c
+
     def delete_event(self, key: str, event: Event) -> Correction:
         text = self.entry(key).article.text[event.start:event.end]
         c = Correction(CorrectionKind.DELETE_EVENT, key, start=event.start, end=event.end, text=text)
@@ -235,6 +261,9 @@ class Session:
             problem = value_problem(c.value or "", placeable=c.kind is CorrectionKind.ADD_EVENT)
             if problem is not None:
                 raise ValueError(f"{problem}: {c.value!r}")
+        elif c.kind is CorrectionKind.LABEL:
+            if c.span is None or not (c.label or "").strip():
+                raise ValueError("a label correction needs a span and a label")
         elif c.span is None:
             raise ValueError("a deletion needs a span")
 
@@ -282,12 +311,18 @@ class Session:
                        if (c.kind is CorrectionKind.VALUE and span not in timex_spans)
                        or (c.kind is CorrectionKind.DELETE_EVENT and span not in event_spans))
         events = [e for e in analysis.events if Span(e.start, e.end) not in deleted]
+        labels = {span: c.label for c, span in located if c.kind is CorrectionKind.LABEL and c.label}
         added = [(c, span) for c, span in located if c.kind is CorrectionKind.ADD_EVENT]
         for n, (c, span) in enumerate(added, start=1):
             parsed = parse_value(c.value or "")
             label = c.label or make_label(article.text[span.start:span.end])
             events.append(Event(id=f"u{n}", label=label, start=span.start, end=span.end, timex=None,
                                 interval=parsed[0] if parsed else None, user_added=True))
+        if labels:  # the last label given for a sentence wins
+            events = [dataclasses.replace(e, label=labels[span], corrected=True)
+                      if (span := Span(e.start, e.end)) in labels else e for e in events]
+        orphans.extend(c for c, span in located
+                       if c.kind is CorrectionKind.LABEL and span not in {Span(e.start, e.end) for e in events})
         entry.article = article
         entry.analysis = Analysis(timexes=analysis.timexes, events=tuple(events))
         entry.orphans = tuple(orphans)
