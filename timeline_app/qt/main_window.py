@@ -22,7 +22,7 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -106,10 +106,12 @@ class MainWindow(QMainWindow):
         self.vague_dock = self._dock("Not on the timeline", "vagueDock", self.vague,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.table_dock = self._dock("Events", "eventsDock", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # Problems share the right column with the tray, as tabs: the bottom holds only the table,
+        # so the article keeps a readable height on a 1280×720 screen.
         self.problems_dock = self._dock("Problems", "problemsDock", self.problems,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.table_dock, self.problems_dock)
-        self.table_dock.raise_()
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.vague_dock, self.problems_dock)
+        self.vague_dock.raise_()
         self.resizeDocks([self.details_dock], [380], Qt.Orientation.Horizontal)
 
         self._build_status_bar()
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self._install_drop_filter(self)
-        self.resize(1400, 900)
+        self.resize(*initial_size(self))
         self._restore_layout()
         self._refresh_views()
 
@@ -495,14 +497,17 @@ class MainWindow(QMainWindow):
         state = self.settings.bytes("window/state")
         if state is not None:
             self.restoreState(state)
-        else:  # first run: the timeline gets most of the height
-            self.resizeDocks([self.table_dock], [200], Qt.Orientation.Vertical)
-            self.resizeDocks([self.details_dock, self.vague_dock], [330, 220], Qt.Orientation.Vertical)
+        else:  # first run: the timeline gets most of the height, the article a readable part
+            h = self.height()
+            self.resizeDocks([self.table_dock], [int(max(130, min(200, h * 0.2)))], Qt.Orientation.Vertical)
+            self.resizeDocks([self.details_dock, self.vague_dock], [int(h * 0.5), int(h * 0.3)],
+                             Qt.Orientation.Vertical)
         splitter = self.settings.bytes("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([460, 230])
+            share = 0.62 if self.height() < 800 else 0.66
+            self.splitter.setSizes([int(1000 * share), int(1000 * (1 - share))])
         theme = self.settings.theme()
         self.theme_actions[theme].setChecked(True)
         if theme != "system":
@@ -519,3 +524,12 @@ class MainWindow(QMainWindow):
         self.loader.wait(10000)
         self.save_layout()
         super().closeEvent(event)
+
+
+def initial_size(window: QWidget) -> tuple[int, int]:
+    """1400×900, or the screen's available area when it is smaller (a 1280×720 laptop)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return 1400, 900
+    avail = screen.availableGeometry()
+    return min(1400, avail.width()), min(900, avail.height())

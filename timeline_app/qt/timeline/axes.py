@@ -189,6 +189,8 @@ class LaneAxis(pg.AxisItem):
         if not self.lanes:
             return
         top, bottom = sorted(vb.viewRange()[1])
+        # Lane names stay in their column: never over the time axis when the lanes scroll.
+        p.setClipRect(QRectF(rect.left(), self._lane_px(top), rect.width(), self._lane_px(bottom) - self._lane_px(top)))
         fm = QFontMetricsF(self._font)
         bold = QFont(self._font)
         bold.setBold(True)

@@ -16,6 +16,7 @@ from datetime import datetime
 
 import numpy as np
 
+from ...core.lanes import LaneSpec, visible_lanes
 from ...core.model import Analysis, Article, Event, TimeExpression
 from ...core.session import Entry, Session
 from ...core.values import parse_value
@@ -41,11 +42,12 @@ def from_epoch_seconds(seconds: float) -> datetime:
 
 @dataclass(slots=True)
 class Lane:
-    key: str
+    key: str  # an entry key, or "source:NAME" for a lane of several articles
     title: str
-    color: str | None  # the session entry's colour override
-    dct: float  # DCT moment in epoch seconds, NaN when the article has none
+    color: str | None  # the user's colour for the lane
+    dct: float  # DCT moment in epoch seconds, NaN when the article has none (latest of a source lane)
     dct_value: str | None
+    members: tuple[str, ...] = ()  # the entry keys drawn on this lane
 
 
 @dataclass(slots=True)
@@ -63,6 +65,8 @@ class _EntryArrays:
     ids: list[str]
     labels: list[str]
     expressions: list[str]
+    corrected: np.ndarray = field(default_factory=lambda: np.empty(0, bool))
+    keys: list[str] = field(default_factory=list)  # the entry of each event (source lanes mix them)
 
 
 @dataclass
@@ -85,6 +89,7 @@ class TimelineData:
     labels: list[str] = field(default_factory=list)
     expressions: list[str] = field(default_factory=list)
     lane_start: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))  # index of lane i's first event
+    corrected: np.ndarray = field(default_factory=lambda: np.empty(0, bool))  # the user changed it
     index: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -114,15 +119,19 @@ class TimelineDataBuilder:
     def __init__(self) -> None:
         self._cache: dict[str, _EntryArrays] = {}
 
-    def build(self, session: Session) -> TimelineData:
+    def build(self, session: Session, keep: set[tuple[str, str]] | None = None) -> TimelineData:
+        """Lanes as :func:`core.lanes.visible_lanes` gives them; only events in ``keep`` if given."""
         lanes: list[Lane] = []
         parts: list[_EntryArrays] = []
-        live: set[str] = set()
-        for entry in session.entries:
-            live.add(entry.key)
-            arrays = self._arrays(entry)
+        live = set(session.keys())
+        by_key = {e.key: e for e in session.entries}
+        for spec in visible_lanes(session):
+            members = [self._arrays(by_key[k]) for k in spec.members]
+            arrays = members[0] if len(members) == 1 else _merged(members)
+            if keep is not None:
+                arrays = _kept(arrays, keep)
             parts.append(arrays)
-            lanes.append(_lane(entry))
+            lanes.append(_lane(spec, [by_key[k] for k in spec.members]))
         for key in set(self._cache) - live:
             del self._cache[key]
         return _assemble(lanes, parts)
@@ -136,19 +145,47 @@ class TimelineDataBuilder:
         return arrays
 
 
-def _lane(entry: Entry) -> Lane:
-    dct = entry.article.dct
-    x = np.nan
-    if dct is not None:
-        parsed = parse_value(dct.value)
-        if parsed is not None:
+def _lane(spec: LaneSpec, entries: list[Entry]) -> Lane:
+    best: tuple[float, str | None] = (np.nan, None)
+    for entry in entries:  # a source lane marks its latest DCT
+        dct = entry.article.dct
+        parsed = parse_value(dct.value) if dct is not None else None
+        if dct is not None and parsed is not None:
             x = epoch_seconds(parsed[0].start)
-    return Lane(entry.key, entry.article.title or entry.key, entry.color, x, dct.value if dct else None)
+            if np.isnan(best[0]) or x > best[0]:
+                best = (x, dct.value)
+    return Lane(spec.key, spec.title, spec.color, best[0], best[1], spec.members)
+
+
+def _merged(parts: list[_EntryArrays]) -> _EntryArrays:
+    """Several articles' events on one lane, sorted by start, bars re-stacked."""
+    x0 = np.concatenate([p.x0 for p in parts])
+    x1 = np.concatenate([p.x1 for p in parts])
+    order = np.lexsort((x1, x0))
+    return _select(parts, x0, x1, order)
+
+
+def _select(parts: list[_EntryArrays], x0: np.ndarray, x1: np.ndarray, order: np.ndarray) -> _EntryArrays:
+    cat = {name: np.concatenate([getattr(p, name) for p in parts]) for name in ("xc", "kind", "fuzzy", "corrected")}
+    lists = {name: [v for p in parts for v in getattr(p, name)] for name in ("ids", "labels", "expressions", "keys")}
+    x0, x1, kind = x0[order], x1[order], cat["kind"][order]
+    return _EntryArrays(
+        analysis=parts[0].analysis, article=parts[0].article, x0=x0, x1=x1, xc=cat["xc"][order], kind=kind,
+        fuzzy=cat["fuzzy"][order], track=_tracks(x0.tolist(), x1.tolist(), kind.tolist()),
+        ids=[lists["ids"][i] for i in order], labels=[lists["labels"][i] for i in order],
+        expressions=[lists["expressions"][i] for i in order], corrected=cat["corrected"][order],
+        keys=[lists["keys"][i] for i in order])
+
+
+def _kept(arrays: _EntryArrays, keep: set[tuple[str, str]]) -> _EntryArrays:
+    """Only the events that pass the filter (the "hide" filter mode)."""
+    order = np.array([i for i, ref in enumerate(zip(arrays.keys, arrays.ids)) if ref in keep], np.int64)
+    return _select([arrays], arrays.x0, arrays.x1, order)
 
 
 def _entry_arrays(entry: Entry) -> _EntryArrays:
     by_id = entry.timex_by_id
-    rows: list[tuple[float, float, bool, str, str, str]] = []
+    rows: list[tuple[float, float, bool, str, str, str, bool]] = []
     for event in entry.analysis.events:
         if event.interval is None:
             continue
@@ -156,7 +193,8 @@ def _entry_arrays(entry: Entry) -> _EntryArrays:
         rows.append((epoch_seconds(event.interval.start), epoch_seconds(event.interval.end),
                      bool(timex is not None and timex.mod in FUZZY_MODS), event.id,
                      event_label(event, timex),
-                     timex.text if timex is not None else entry.article.text[event.start:event.end][:40]))
+                     timex.text if timex is not None else entry.article.text[event.start:event.end][:40],
+                     event.corrected or event.user_added or bool(timex is not None and timex.corrected)))
     rows.sort(key=lambda r: (r[0], r[1]))
     x0 = np.array([r[0] for r in rows], float)
     x1 = np.array([r[1] for r in rows], float)
@@ -165,7 +203,8 @@ def _entry_arrays(entry: Entry) -> _EntryArrays:
         analysis=entry.analysis, article=entry.article, x0=x0, x1=x1,
         xc=np.where(kind == 0, (x0 + x1) / 2, x0), kind=kind,
         fuzzy=np.array([r[2] for r in rows], bool), track=_tracks(x0.tolist(), x1.tolist(), kind.tolist()),
-        ids=[r[3] for r in rows], labels=[r[4] for r in rows], expressions=[r[5] for r in rows])
+        ids=[r[3] for r in rows], labels=[r[4] for r in rows], expressions=[r[5] for r in rows],
+        corrected=np.array([r[6] for r in rows], bool), keys=[entry.key] * len(rows))
 
 
 def event_label(event: Event, timex: TimeExpression | None) -> str:
@@ -185,8 +224,8 @@ def _assemble(lanes: list[Lane], parts: list[_EntryArrays]) -> TimelineData:
     refs: list[tuple[str, str]] = []
     labels: list[str] = []
     expressions: list[str] = []
-    for ln, p in zip(lanes, parts):
-        refs.extend((ln.key, i) for i in p.ids)
+    for p in parts:
+        refs.extend(zip(p.keys, p.ids))
         labels.extend(p.labels)
         expressions.extend(p.expressions)
     data = TimelineData(
@@ -194,7 +233,7 @@ def _assemble(lanes: list[Lane], parts: list[_EntryArrays]) -> TimelineData:
         xc=_cat([p.xc for p in parts], float), lane=np.repeat(np.arange(len(parts), dtype=np.int32), counts),
         kind=_cat([p.kind for p in parts], np.int8), fuzzy=_cat([p.fuzzy for p in parts], bool),
         track=_cat([p.track for p in parts], np.int8), refs=refs, labels=labels, expressions=expressions,
-        lane_start=lane_start)
+        lane_start=lane_start, corrected=_cat([p.corrected for p in parts], bool))
     data.index = {ref: i for i, ref in enumerate(refs)}
     return data
 

@@ -37,7 +37,7 @@ MARKER_FRAC = 0.72
 MARKER_SIZE = 9.0  # point diameter in px
 MAX_LABEL_ROWS = 12
 MAX_LABELS = 600  # cap on labels drawn per frame, whatever the window size
-LABEL_MAX_PX = 260.0
+LABEL_MAX_PX = 340.0  # a 60-character label fits whole at the default font
 LABEL_GAP = 8.0
 
 

@@ -6,7 +6,7 @@ Part of the timeline drawing (see :mod:`.timeline_items` for the coordinate conv
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -32,23 +32,37 @@ class PlacedLabel:
     rect: QRectF  # device pixels
     anchor: QPointF  # the marker it belongs to
     hidden: int  # events whose label did not fit, clustered into this one
+    hidden_ids: list[int] = field(default_factory=list)  # their indices: what "+N" opens
+
+    def badge_rect(self, text_width: float) -> QRectF:
+        """Where "+N" is drawn (and clicked): right of the text, inside the label's rect."""
+        return QRectF(self.rect.left() + text_width + 4, self.rect.top(),
+                      max(0.0, self.rect.right() - self.rect.left() - text_width - 4), self.rect.height())
+
+    def hide(self, ids: np.ndarray | list[int]) -> None:
+        self.hidden_ids.extend(int(i) for i in ids)
+        self.hidden = len(self.hidden_ids)
 
 
 class LabelsItem(ViewSpaceItem):
     """Event labels, decluttered in screen space and recomputed whenever the view changes.
 
     Per visible lane, candidates are swept left to right and each label goes on the lowest row
-    above the markers where it does not overlap the previous label; a label that fits nowhere
-    is counted into the label before it, which shows ``+N``. The selected event's label is
-    placed first. At most :data:`MAX_LABELS` labels are drawn.
+    above the markers where it overlaps nothing, starting at its marker; when the right of the
+    marker is taken it may end at its marker instead. A label that fits nowhere is counted into
+    the label before it, which shows ``+N`` (and remembers which events, for expanding them).
+    Every label is tied to its marker by a leader line. The selected event's label is placed
+    first. Events outside the filter (:attr:`match`) get no label. At most :data:`MAX_LABELS`.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.selected: int | None = None
+        self.match: np.ndarray | None = None  # events that pass the filter; None: all
         self.placed: list[PlacedLabel] = []
         self._font = QFont()
         self._bold = QFont()
+        self._italic = QFont()
         self._small = QFont()
         self._text_cache: dict[int, tuple[str, float]] = {}
         self._max_px = LABEL_MAX_PX  # narrower when the plot itself is narrow
@@ -58,6 +72,8 @@ class LabelsItem(ViewSpaceItem):
         self._font = QFont(font)
         self._bold = QFont(font)
         self._bold.setBold(True)
+        self._italic = QFont(font)
+        self._italic.setItalic(True)
         self._small = QFont(font)
         self._small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         self._fm = QFontMetricsF(self._font)
@@ -65,6 +81,10 @@ class LabelsItem(ViewSpaceItem):
         self._fm_small = QFontMetricsF(self._small)
         self._text_cache.clear()
         self.update()
+
+    def line_height(self) -> float:
+        """Height of one label row in pixels."""
+        return self._fm.height() + 3
 
     def set_data(self, data: TimelineData) -> None:
         self._text_cache.clear()
@@ -124,6 +144,9 @@ class LabelsItem(ViewSpaceItem):
                     rect = self._row_rect(x, w, marker_px, 0, line_h)
                     blocked[0].append((rect.left(), rect.right() + LABEL_GAP))
                     lane_placed.append(PlacedLabel(self.selected, rect, self._anchor(m, self.selected, lane), 0))
+            if self.match is not None:
+                keep = self.match[ids]
+                xs, ids = xs[keep], ids[keep]
             k = 0
             n = len(xs)
             while k < n and len(placed) + len(lane_placed) < MAX_LABELS:
@@ -134,24 +157,43 @@ class LabelsItem(ViewSpaceItem):
                 w = self.text_of(i)[1] + badge_w
                 # Near the right edge a label slides left so it stays whole (its leader shows where).
                 x = max(min(float(xs[k]), view_right_px - w - 2.0), view_left_px + 2.0)
-                for r in range(rows):
-                    if x >= row_end[r] and not _hits(blocked[r], x, x + w + LABEL_GAP):
-                        rect = self._row_rect(x, w, marker_px, r, line_h)
-                        row_end[r] = x + w + LABEL_GAP
-                        lane_placed.append(PlacedLabel(i, rect, self._anchor(m, i, lane), 0))
-                        k += 1
-                        break
-                else:
-                    # Fits nowhere: jump to the first candidate that could fit on some row,
-                    # counting the skipped ones into the last label placed.
-                    nxt = max(k + 1, int(np.searchsorted(xs, min(row_end), side="left")))
-                    if lane_placed:
-                        lane_placed[-1].hidden += nxt - k
-                    k = nxt
+                row = self._free_row(blocked, row_end, x, w)
+                if row is None:  # the right of the marker is taken: end the label at the marker
+                    x = max(min(float(xs[k]) + 6.0 - w, view_right_px - w - 2.0), view_left_px + 2.0)
+                    row = self._free_row(blocked, row_end, x, w, sweep=False)
+                if row is not None:
+                    rect = self._row_rect(x, w, marker_px, row, line_h)
+                    row_end[row] = max(row_end[row], x + w + LABEL_GAP)
+                    blocked[row].append((x, x + w + LABEL_GAP))
+                    lane_placed.append(PlacedLabel(i, rect, self._anchor(m, i, lane), 0))
+                    k += 1
+                    continue
+                # Fits nowhere: jump to the first candidate that could fit on some row,
+                # counting the skipped ones into the last label placed.
+                nxt = max(k + 1, int(np.searchsorted(xs, min(row_end), side="left")))
+                if lane_placed:
+                    lane_placed[-1].hide(ids[k:nxt])
+                k = nxt
             if k < n and lane_placed:
-                lane_placed[-1].hidden += n - k
+                lane_placed[-1].hide(ids[k:n])
             placed.extend(lane_placed)
         return placed
+
+    @staticmethod
+    def _free_row(blocked: list[list[tuple[float, float]]], row_end: list[float], x: float, w: float,
+                  *, sweep: bool = True) -> int | None:
+        """The lowest row where [x, x + w] overlaps no label; ``sweep`` rows take the fast path."""
+        for r in range(len(blocked)):
+            if (not sweep or x >= row_end[r]) and not _hits(blocked[r], x, x + w + LABEL_GAP):
+                return r
+        return None
+
+    def badge_at(self, pos: QPointF) -> PlacedLabel | None:
+        """The placed label whose "+N" is under ``pos`` (device pixels)."""
+        for lab in self.placed:
+            if lab.hidden and lab.badge_rect(self.text_of(lab.index)[1]).contains(pos):
+                return lab
+        return None
 
     def _row_rect(self, x: float, w: float, marker_px: float, row: int, line_h: float) -> QRectF:
         bottom = marker_px - MARKER_SIZE / 2 - 4 - row * line_h
@@ -178,29 +220,41 @@ class LabelsItem(ViewSpaceItem):
         d = self.data
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        # Leader lines first, so text and halos sit on top of them.
+        # Halos, then leader lines over them (a line from an upper row stays visible across the
+        # labels below it), then the text: every label is tied to its mark.
+        halo = self.theme.label_halo
+        p.setPen(Qt.PenStyle.NoPen)
+        for lab in self.placed:
+            w = self.text_of(lab.index)[1]
+            p.setBrush(self.theme.selection if lab.index == self.selected else halo)
+            p.drawRoundedRect(QRectF(lab.rect.left() - 1, lab.rect.top(), w + 6, lab.rect.height()), 3, 3)
         for lab in self.placed:
             if lab.rect.bottom() < lab.anchor.y() - 1:
                 c = QColor(colors[int(d.lane[lab.index])])
-                c.setAlpha(160)
-                p.setPen(QPen(c, 1.0))
-                x = min(max(lab.anchor.x(), lab.rect.left() + 1.0), lab.rect.right() - 1.0)
+                c.setAlpha(200)
+                p.setPen(QPen(c, 1.2))
+                x = min(max(lab.anchor.x(), lab.rect.left() + 1.0), lab.rect.left() + self.text_of(lab.index)[1] + 3)
                 p.drawLine(QPointF(x, lab.rect.bottom()), QPointF(lab.anchor.x(), lab.anchor.y()))
-        halo = self.theme.label_halo
+                p.drawLine(QPointF(x - 3, lab.rect.bottom()), QPointF(x + 3, lab.rect.bottom()))
         for lab in self.placed:
             text, w = self.text_of(lab.index)
             selected = lab.index == self.selected
             r = QRectF(lab.rect.left(), lab.rect.top(), w + 4, lab.rect.height())
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.theme.selection if selected else halo)
-            p.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 3, 3)
-            p.setFont(self._bold if selected else self._font)
+            # The user's own labels are set in italics: corrected, not found.
+            corrected = bool(d.corrected[lab.index]) if len(d.corrected) > lab.index else False
+            p.setFont(self._bold if selected else self._italic if corrected else self._font)
             p.setPen(QColor("#ffffff") if selected else self.theme.foreground)
             p.drawText(r.adjusted(2, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             if lab.hidden:
                 p.setFont(self._small)
                 p.setPen(self.theme.muted)
                 badge = QRectF(r.right() + 2, r.top(), lab.rect.right() - r.right(), r.height())
+                chip = QColor(self.theme.muted)
+                chip.setAlpha(40)
+                p.setBrush(chip)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.drawRoundedRect(badge.adjusted(0, 1, -1, -1), 3, 3)  # a button: "+N" opens them
+                p.setPen(self.theme.muted)
                 p.drawText(badge, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                            f"+{lab.hidden}" if lab.hidden < 1000 else "+999")
 

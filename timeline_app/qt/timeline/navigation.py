@@ -18,13 +18,16 @@ from PySide6.QtCore import Qt
 
 from ..selection import Selection
 from .data import DAY, epoch_seconds, from_epoch_seconds
+from .items import MARKER_FRAC, MARKER_SIZE
 
 HOUR = 3600.0
 YEAR = 365.2425 * DAY
 MIN_X_RANGE = HOUR
 MAX_X_RANGE = 2000 * YEAR
 MIN_LANE_PX = 12.0  # below this lanes are unreadable: the view scrolls instead
-FIT_LANE_PX = 50.0  # lane height aimed at by "fit all" when there are many lanes (one label row)
+FIT_LANE_PX = 50.0  # the least lane height "fit" aims at when there are many lanes (one label row)
+FIT_MAX_ROWS = 3  # label rows a fitted lane makes room for when its events ask for them
+DENSE_SHARE = 0.9  # "fit" frames the shortest span holding this share of the events
 MAX_LANE_PX = 320.0
 ZOOM_STEP = 2.0
 
@@ -117,15 +120,49 @@ class NavigationMixin:
         h = self.vb.height()
         return float(h) if h > 20 else 400.0
 
+    def _fit_lane_px(self) -> float:
+        """The lane height a fit aims at: room for the label rows the lanes' events ask for
+        (a row per three events, up to :data:`FIT_MAX_ROWS`), never under :data:`FIT_LANE_PX`."""
+        d = self.data
+        if not len(d.lanes):
+            return FIT_LANE_PX
+        counts = np.diff(d.lane_start)
+        rows = int(min(FIT_MAX_ROWS, max(1, math.ceil(float(np.median(counts)) / 3))))
+        line_h = self.labels_item.line_height()
+        return max(FIT_LANE_PX, (rows * line_h + MARKER_SIZE / 2 + 8) / MARKER_FRAC)
+
     def _lane_slots(self) -> float:
         """How many lane heights the view shows when fitted."""
         n = len(self.data.lanes)
         h = self._plot_height()
         if n == 0:
             return 1.0
-        if h / n >= FIT_LANE_PX:  # every lane fits readably; none taller than MAX_LANE_PX
+        fit_px = self._fit_lane_px()
+        if h / n >= fit_px:  # every lane fits readably; none taller than MAX_LANE_PX
             return max(float(n), h / MAX_LANE_PX)
-        return max(1.0, h / FIT_LANE_PX)  # as many as fit; the rest scroll
+        return max(1.0, h / fit_px)  # as many as fit; the rest scroll
+
+    def dense_bounds(self) -> tuple[float, float]:
+        """Where the events are dense: the shortest span holding :data:`DENSE_SHARE` of them
+        (with the articles' DCTs), padded. Two events on "since 1989" and "in 2005" do not
+        squeeze the news of the last weeks into the edge; the overview still shows them."""
+        lo_all, hi_all = self._bounds()
+        d = self.data
+        xs = np.sort(np.concatenate([d.xc, [ln.dct for ln in d.lanes if not np.isnan(ln.dct)]]))
+        n = len(xs)
+        if n < 10:
+            return lo_all, hi_all
+        k = max(2, math.ceil(DENSE_SHARE * n))
+        widths = xs[k - 1:] - xs[:n - k + 1]
+        i = int(np.argmin(widths))
+        lo, hi = float(xs[i]), float(xs[i + k - 1])
+        if hi - lo > 0.5 * (hi_all - lo_all):
+            return lo_all, hi_all  # no far outliers: everything
+        inside = (d.x0 >= lo) & (d.x1 <= hi + DAY)
+        if inside.any():
+            hi = max(hi, float(d.x1[inside].max()))
+        pad = max((hi - lo) * 0.06, 12 * HOUR)
+        return lo - pad, hi + pad
 
     def _update_y_limits(self) -> None:
         slots = self._lane_slots()
@@ -135,12 +172,23 @@ class NavigationMixin:
         self.vb.setLimits(yMin=0.0, yMax=y_max, minYRange=min(1.0, y_max), maxYRange=max_range)
 
     def fit_all(self) -> None:
-        """Everything in time; as many lanes as fit at a readable height, from the top.
+        """Where the events are dense (see :meth:`dense_bounds`); as many lanes as fit at a
+        readable height, from the top.
 
         Until the user (or a caller) moves the view, it re-fits as articles arrive.
         """
+        lo, hi = self.dense_bounds()
+        self._set_x_range(lo, hi)
+        self._fit_lanes()
+
+    def fit_everything(self) -> None:
+        """Every event in time, outliers too (Shift+Home)."""
         lo, hi = self._bounds()
         self._set_x_range(lo, hi)
+        self._fit_lanes()
+        self._auto_fit = False
+
+    def _fit_lanes(self) -> None:
         top, _ = self.lane_range()
         slots = self._lane_slots()
         n = len(self.data.lanes)

@@ -14,6 +14,7 @@ from .axes import CalendarAxis
 from .data import TimelineData
 
 BINS = 400
+MAX_OUTLIER_NAMES = 6
 
 
 class OverviewStrip(QWidget):
@@ -21,7 +22,7 @@ class OverviewStrip(QWidget):
 
     windowChanged = Signal(float, float)
 
-    def __init__(self, parent: QWidget | None = None, height: int = 70) -> None:
+    def __init__(self, parent: QWidget | None = None, height: int = 58) -> None:
         super().__init__(parent)
         self.axis = CalendarAxis()
         self.plot = pg.PlotWidget(axisItems={"bottom": self.axis})
@@ -44,12 +45,40 @@ class OverviewStrip(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self._updating = False
         self._bounds: tuple[float, float] = (0.0, 1.0)
+        self._outlier_items: list[pg.TextItem] = []
+        self._theme = LIGHT
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         self.set_theme(LIGHT)
 
+    def set_outliers(self, outliers: list[tuple[float, str]]) -> None:
+        """Name the events far from where the others are dense (what "fit" leaves out), so they
+        stay findable: a short label at each, at most :data:`MAX_OUTLIER_NAMES`."""
+        for item in self._outlier_items:
+            self.plot.removeItem(item)
+        self._outlier_items = []
+        (lo, hi), (_, top) = self.vb.viewRange()
+        px_per_s = max(1.0, float(self.vb.width())) / max(1e-9, hi - lo)
+        last = -1e18
+        for x, text in outliers:
+            if len(self._outlier_items) >= MAX_OUTLIER_NAMES:
+                break
+            if (x - last) * px_per_s < 170:  # names side by side, never over each other
+                continue
+            last = x
+            item = pg.TextItem(text if len(text) <= 28 else text[:27] + "…", color=self._theme.foreground,
+                               anchor=(0.0, 0.0))
+            item.setPos(x, top)
+            item.setToolTip(text)
+            self.plot.addItem(item, ignoreBounds=True)
+            self._outlier_items.append(item)
+
+    def outlier_names(self) -> list[str]:
+        return [item.toolTip() for item in self._outlier_items]
+
     def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
         self.plot.setBackground(theme.background)
         self.axis.setPen(theme.muted)
         self.axis.setTextPen(theme.foreground)

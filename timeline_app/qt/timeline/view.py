@@ -31,11 +31,12 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from ...core.lanes import source_of
 from ...core.session import Session
 from ..selection import Selection
 from ..theme import Theme, lane_color, theme_named
 from .axes import CalendarAxis, LaneAxis
-from .data import DAY, TimelineData, TimelineDataBuilder, epoch_seconds
+from .data import DAY, TimelineData, TimelineDataBuilder, epoch_seconds, from_epoch_seconds
 from .items import (
     MARKER_FRAC,
     MARKER_SIZE,
@@ -44,7 +45,7 @@ from .items import (
     SelectionItem,
     bar_geometry,
 )
-from .labels import LabelsItem
+from .labels import LabelsItem, PlacedLabel
 from .navigation import HOUR, MAX_X_RANGE, MIN_X_RANGE, ZOOM_STEP, NavigationMixin, TimelineViewBox
 from .overview import OverviewStrip
 
@@ -75,6 +76,10 @@ class TimelineView(NavigationMixin, QWidget):
         self._time_order: np.ndarray | None = None
         self._points_window: tuple[int, int] | None = None
         self._styles: tuple[np.ndarray, ...] = tuple(np.empty(0, dtype=object) for _ in range(4))
+        # The table's filter and Find, acted out here too: events outside it are dimmed or hidden.
+        self._filter: set[tuple[str, str]] | None = None
+        self.filter_mode = "dim"  # or "hide"
+        self.hover_text = ""  # what the tooltip shows (kept for tests and accessibility)
 
         self.vb = TimelineViewBox()
         self.calendar_axis = CalendarAxis()
@@ -136,8 +141,9 @@ class TimelineView(NavigationMixin, QWidget):
 
     def refresh(self) -> None:
         """Rebuild the drawing from the session: call after the session changed."""
-        data = self._builder.build(self._session)
+        data = self._builder.build(self._session, self._filter if self.filter_mode == "hide" else None)
         self.data = data
+        self.labels_item.match = self._match_array()
         self._time_order = None
         for gitem in (self.lanes_item, self.bars_item, self.labels_item, self.selection_item):
             gitem.set_data(data)
@@ -146,6 +152,7 @@ class TimelineView(NavigationMixin, QWidget):
         self._update_y_limits()
         bounds = self._bounds()
         self.overview.set_data(data, bounds)
+        self.overview.set_outliers(self._outliers())
         self._apply_selection()
         if self._auto_fit:
             self.fit_all()
@@ -153,6 +160,26 @@ class TimelineView(NavigationMixin, QWidget):
             x0, x1 = self.x_range()
             self.overview.set_window(x0, x1)
         self._update_points()
+
+    # -- filter --------------------------------------------------------------------------
+    def set_filter(self, matches: set[tuple[str, str]] | None, mode: str | None = None) -> None:
+        """Dim (or, with ``mode="hide"``, leave out) the events not in ``matches`` (entry key,
+        event id); None shows every event as found."""
+        if mode is not None:
+            if mode not in ("dim", "hide"):
+                raise ValueError(f"filter mode is 'dim' or 'hide', not {mode!r}")
+            self.filter_mode = mode
+        self._filter = None if matches is None else set(matches)
+        self.refresh()
+
+    def filter(self) -> tuple[set[tuple[str, str]] | None, str]:
+        return self._filter, self.filter_mode
+
+    def _match_array(self) -> np.ndarray | None:
+        if self._filter is None or self.filter_mode == "hide":
+            return None
+        keep = self._filter
+        return np.fromiter((ref in keep for ref in self.data.refs), bool, len(self.data))
 
     def _lane_styles(self) -> None:
         """Brushes and pens per lane for the points (solid, and faint dashed for APPROX)."""
@@ -192,9 +219,25 @@ class TimelineView(NavigationMixin, QWidget):
         solid, faint, plain_pen, fuzzy_pen = self._styles
         lanes = d.lane[pts]
         fz = d.fuzzy[pts]
-        self.points_item.setData(x=d.xc[pts], y=lanes + MARKER_FRAC,
-                                 brush=np.where(fz, faint[lanes], solid[lanes]),
+        match = self.labels_item.match
+        dim = ~match[pts] if match is not None else np.zeros(len(pts), bool)
+        # Corrected events (the user's value, label or event) are diamonds; found ones are dots.
+        symbols = np.where(d.corrected[pts], "d", "o") if d.corrected[pts].any() else "o"
+        self.points_item.setData(x=d.xc[pts], y=lanes + MARKER_FRAC, symbol=symbols,
+                                 brush=np.where(fz | dim, faint[lanes], solid[lanes]),
                                  pen=np.where(fz, fuzzy_pen[lanes], plain_pen[lanes]))
+
+    def _outliers(self) -> list[tuple[float, str]]:
+        """Events outside the dense span, one per distinct time (earliest first)."""
+        d = self.data
+        if not len(d):
+            return []
+        lo, hi = self.dense_bounds()
+        far = np.nonzero((d.x1 < lo) | (d.x0 > hi))[0]
+        seen: dict[float, str] = {}
+        for i in far[np.argsort(d.xc[far], kind="stable")][:200]:
+            seen.setdefault(float(d.xc[i]), d.labels[i])
+        return sorted(seen.items())
 
     def _bounds(self) -> tuple[float, float]:
         b = self.data.bounds
@@ -228,7 +271,7 @@ class TimelineView(NavigationMixin, QWidget):
         self.lane_axis.set_selected_lane(self._lane_of_key(sel.key) if sel else None)
 
     def _lane_of_key(self, key: str) -> int | None:
-        return next((i for i, ln in enumerate(self.data.lanes) if ln.key == key), None)
+        return next((i for i, ln in enumerate(self.data.lanes) if ln.key == key or key in ln.members), None)
 
     def select_index(self, i: int | None, *, announce: bool = True) -> None:
         if i is None:
@@ -288,6 +331,9 @@ class TimelineView(NavigationMixin, QWidget):
             return ""
         entry, event, timex = resolved
         lines = [f"<b>{escape(self.data.labels[i])}</b>"]
+        if event is not None and event.interval is not None:
+            lines.append(f"<b>{escape(_when(event.interval.start, event.interval.end))}</b>"
+                         + (" · your label" if event.corrected else ""))
         if timex is not None:
             mod = f" ({timex.mod})" if timex.mod else ""
             lines.append(f"“{escape(timex.text)}” → <b>{escape(timex.value or '?')}</b>{mod}")
@@ -295,8 +341,45 @@ class TimelineView(NavigationMixin, QWidget):
                 lines.append(f"<i>{escape(timex.explanation)}</i>")
         elif event is not None and event.interval is not None:
             lines.append(f"added by you: {event.interval.start:%Y-%m-%d} – {event.interval.end:%Y-%m-%d}")
-        lines.append(f"<span>{escape(entry.article.title)}</span>")
+        if event is not None:  # the whole sentence the label was made from
+            sentence = " ".join(entry.article.text[event.start:event.end].split())
+            lines.append(f"<span style='color:gray'>{escape(sentence[:400])}</span>")
+        lines.append(f"<span>{escape(entry.article.title)} — {escape(source_of(entry.article))}</span>")
         return "<br>".join(lines)
+
+    def badge_tooltip_html(self, lab: PlacedLabel) -> str:
+        """What "+N" hides: its events' labels and dates; a click opens them."""
+        d = self.data
+        rows = [f"<b>{lab.hidden} more event{'s' if lab.hidden != 1 else ''} here</b> (click to open)"]
+        for i in lab.hidden_ids[:12]:
+            rows.append(f"{escape(_when(from_epoch_seconds(d.x0[i]), from_epoch_seconds(d.x1[i])))}: "
+                        f"{escape(d.labels[i])}")
+        if lab.hidden > 12:
+            rows.append(f"… and {lab.hidden - 12} more")
+        return "<br>".join(rows)
+
+    def expand(self, lab: PlacedLabel) -> None:
+        """Open a "+N" cluster: zoom to its events so their labels get room; events that share one
+        moment cannot be told apart by zooming, so the lane grows a row for each (up to a page)."""
+        d = self.data
+        ids = [lab.index, *lab.hidden_ids]
+        lo, hi = float(d.x0[ids].min()), float(d.x1[ids].max())
+        span = hi - lo
+        if span > 2 * HOUR and float(d.xc[ids].max() - d.xc[ids].min()) > HOUR:
+            pad = span * 0.15
+            self.set_x_range(lo - pad, hi + pad)
+        else:
+            x0, x1 = self.x_range()
+            c = (lo + hi) / 2
+            w = min(x1 - x0, max(2 * DAY, span * 4))
+            self.set_x_range(c - w / 2, c + w / 2)
+            _, (y0, y1) = self.vb.viewRange()
+            lane = int(d.lane[lab.index])
+            rows_wanted = min(len(ids), 10)
+            per_lane_px = (rows_wanted * (self.labels_item.line_height() + 1) + MARKER_SIZE + 12) / MARKER_FRAC
+            count = max(1.0, self._plot_height() / per_lane_px)
+            self.set_lane_range(max(0.0, lane + 1 - count), count)
+        self._auto_fit = False
 
     # -- events --------------------------------------------------------------------------
     def _clicked(self, ev: object) -> None:
@@ -310,22 +393,30 @@ class TimelineView(NavigationMixin, QWidget):
             return
         if ev.button() != Qt.MouseButton.LeftButton:
             return
+        badge = self.labels_item.badge_at(QPointF(self.plot.mapFromScene(pos)))
+        if badge is not None:
+            self.expand(badge)
+            return
         i = self.event_at(pos)
         if i is not None:
             self.select_index(i)
 
     def _hovered(self, pos: QPointF) -> None:
-        i = self.event_at(pos)
-        if i is None:
+        badge = self.labels_item.badge_at(QPointF(self.plot.mapFromScene(pos))) \
+            if self.vb.sceneBoundingRect().contains(pos) else None
+        i = self.event_at(pos) if badge is None else None
+        if badge is None and i is None:
+            self.hover_text = ""
             QToolTip.hideText()
             self.plot.viewport().unsetCursor()
             return
         self.plot.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
-        QToolTip.showText(QCursor.pos(), self.tooltip_html(i), self.plot)
+        self.hover_text = self.badge_tooltip_html(badge) if badge is not None else self.tooltip_html(i)
+        QToolTip.showText(QCursor.pos(), self.hover_text, self.plot)
 
     def _lane_clicked(self, lane: int) -> None:
-        key = self.data.lanes[lane].key
-        self.set_selection(Selection(key))
+        ln = self.data.lanes[lane]
+        self.set_selection(Selection(ln.members[0] if ln.members else ln.key))
         self.laneActivated.emit(self._selection)
 
     def _overview_moved(self, x0: float, x1: float) -> None:
@@ -355,6 +446,8 @@ class TimelineView(NavigationMixin, QWidget):
             self.zoom(ZOOM_STEP)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom(1 / ZOOM_STEP)
+        elif key == Qt.Key.Key_Home and mods & Qt.KeyboardModifier.ShiftModifier:
+            self.fit_everything()
         elif key == Qt.Key.Key_Home:
             self.fit_all()
         elif key == Qt.Key.Key_F and not mods:
@@ -405,3 +498,19 @@ class TimelineView(NavigationMixin, QWidget):
             self.theme = theme_named("system")
             self._apply_theme()
         super().changeEvent(event)
+
+
+def _when(start: datetime, end: datetime) -> str:
+    """A readable date of an interval: "Tue 28 Jun 2016", "June 2016", "2014", or a range."""
+    from datetime import timedelta
+
+    last = end - timedelta(seconds=1)
+    if start.hour or start.minute:
+        return f"{start:%a %d %b %Y %H:%M}"
+    if (end - start).days <= 1:
+        return f"{start:%a %d %b %Y}"
+    if start.day == 1 and start.month == 1 and last.year == start.year and last.month == 12:
+        return f"{start:%Y}"
+    if start.day == 1 and last.month == start.month and last.year == start.year:
+        return f"{start:%B %Y}"
+    return f"{start:%d %b %Y} – {last:%d %b %Y}"
