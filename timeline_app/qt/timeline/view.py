@@ -373,7 +373,6 @@ class TimelineView(NavigationMixin, QWidget):
             c = (lo + hi) / 2
             w = min(x1 - x0, max(2 * DAY, span * 4))
             self.set_x_range(c - w / 2, c + w / 2)
-            _, (y0, y1) = self.vb.viewRange()
             lane = int(d.lane[lab.index])
             rows_wanted = min(len(ids), 10)
             per_lane_px = (rows_wanted * (self.labels_item.line_height() + 1) + MARKER_SIZE + 12) / MARKER_FRAC
