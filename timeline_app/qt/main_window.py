@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
         self.set_dct_action = self._action(self.edit_menu, "Set &DCT…", self.corrections.set_dct, "Ctrl+D",
                                            "Set the article's document creation time; relative dates re-resolve")
         self.edit_value_action = self._action(self.edit_menu, "Edit &value…", self.corrections.edit_value, "F2")
+        self.edit_label_action = self._action(self.edit_menu, "Edit &label…", self.corrections.edit_label, "Ctrl+L",
+                                              "Say in your own words what happened; undoable, saved in the project")
         self.add_event_action = self._action(self.edit_menu, "&Add event from selected text…",
                                              self.corrections.add_event, "Ctrl+Shift+A")
         self.delete_action = self._action(self.edit_menu, "De&lete event", self.corrections.delete_event,
@@ -244,6 +246,8 @@ class MainWindow(QMainWindow):
         self.timeline.laneActivated.connect(lambda s: self.selection.set(s, "timeline"))
         self.article.selectionRequested.connect(lambda s: self.selection.set(s, "article"))
         self.table.selectionRequested.connect(lambda s: self.selection.set(s, "table"))
+        self.table.filterChanged.connect(self.timeline.set_filter)  # Find and filters act on the timeline
+        self.table.filterModeChanged.connect(lambda mode: self.timeline.set_filter(self.timeline.filter()[0], mode))
         self.vague.selectionRequested.connect(lambda s: self.selection.set(s, "vague"))
         self.problems.cleared.connect(self._clear_problems)
         self.loader.resultReady.connect(self._add_result)
@@ -421,6 +425,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         self.set_dct_action.setEnabled(self.corrections.current_key() is not None)
         self.edit_value_action.setEnabled(self.corrections.can_edit_value())
+        self.edit_label_action.setEnabled(self.corrections.can_delete())  # any selected event
         self.delete_action.setEnabled(self.corrections.can_delete())
         self.add_event_action.setEnabled(self.article.current_key is not None)
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from .. import __version__
+from ..core.lanes import VIEW_KEY as LANES_KEY
 from ..core.project.autosave import INTERVAL_S, Autosaver, Recoverable, discard_recovery, find_recoverable
 from ..core.project.store import EXTENSION, Project, ProjectError, ProjectInfo, ProjectLockedError
 from ..core.session import Session
@@ -275,12 +276,21 @@ class ProjectActions(QObject):
         """
         if not self.project.modified:
             return "keep"
-        if self.project.path is None and not self.session.corrections and self.autosaver.recovery_path is None:
+        if not self.unsaved_work():
             return "discard"
         answer = self.ask_save_changes()
         if answer == "save":
             return "saved" if self.save() else "cancel"
         return answer
+
+    def unsaved_work(self) -> bool:
+        """Changes that closing would lose. An untitled project that only holds opened articles
+        (the bundled one at launch, files given on the command line) has none: reopening the
+        files gives it back, so no "•" and no "save changes?" for it."""
+        if not self.project.modified:
+            return False
+        return bool(self.project.path is not None or self.session.corrections
+                    or self.autosaver.recovery_path is not None or self.session.view_state.get(LANES_KEY))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and not self._closed:
@@ -372,7 +382,7 @@ class ProjectActions(QObject):
             return
         project = self.project
         n = len(self.session.entries)
-        modified = " •" if project.modified else ""
+        modified = " •" if self.unsaved_work() else ""
         read_only = " (read-only)" if project.read_only else ""
         self.window.setWindowFilePath(str(project.path) if project.path else "")
         self.window.setWindowTitle(f"{project.display_name}{modified}{read_only} — timeline-app {__version__}"

@@ -1,4 +1,4 @@
-"""Edit menu actions that correct the session: set DCT, edit value, add event, delete event.
+"""Edit menu actions that correct the session: set DCT, edit value, edit label, add event, delete event.
 
 Each builds a :class:`Correction`, applies it through the undo stack (so Ctrl+Z reverts it
 with ``Session.revert``) and reports a refused value in a message box.
@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ...core.session import Correction, CorrectionKind, Session
 from ...core.values import is_valid, parse_value
 from ..panes.article import ArticleView
-from ..selection import SelectionModel
+from ..selection import Selection, SelectionModel
 from .dialogs import DctDialog, ValueDialog
 from .undo import push_correction
 
@@ -105,8 +105,34 @@ class Corrections:
                              label=" ".join(text.split())[:90])
         if not dialog.exec():
             return False
-        return self.apply(Correction(CorrectionKind.ADD_EVENT, key, value=dialog.value(), start=start, end=end,
-                                     text=text, label=dialog.label()))
+        if not self.apply(Correction(CorrectionKind.ADD_EVENT, key, value=dialog.value(), start=start, end=end,
+                                     text=text, label=dialog.label())):
+            return False
+        # The new event is selected (and so shown on the timeline and in the table).
+        added = next((e for e in self._session().entry(key).analysis.events
+                      if e.user_added and (e.start, e.end) == (start, end)), None)
+        if added is not None:
+            self._selection.set(Selection(key, event=added.id), "corrections")
+        return True
+
+    def ask_label(self, current: str, sentence: str) -> str | None:
+        """The user's new label, or None when cancelled (tests replace this)."""
+        text, ok = QInputDialog.getText(self._parent, "Edit label", f"Label for “{sentence[:120]}”",
+                                        QLineEdit.EchoMode.Normal, current)
+        return text if ok else None
+
+    def edit_label(self) -> bool:
+        """Give the selected event a label of the user's own: a correction, undoable, saved."""
+        resolved = self._selection.resolved()
+        if resolved is None or resolved[1] is None:
+            return False
+        entry, event, _timex = resolved
+        sentence = " ".join(entry.article.text[event.start:event.end].split())
+        label = self.ask_label(event.label, sentence)
+        if label is None or " ".join(label.split()) == event.label:
+            return False
+        return self.apply(Correction(CorrectionKind.LABEL, entry.key, start=event.start, end=event.end,
+                                     text=entry.article.text[event.start:event.end], label=" ".join(label.split())))
 
     def delete_event(self) -> bool:
         resolved = self._selection.resolved()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTimeEdit,
@@ -89,7 +90,19 @@ class ValueDialog(QDialog):
         form.addRow("Expression", QLabel(f"“{expression}”"))
         if type_ is not None:
             form.addRow("Type", QLabel(str(type_)))
-        form.addRow("Value", self.edit)
+        # A calendar beside the TIMEX3 field: picking a day writes it as a value (2016-06-28).
+        self.date = QDateEdit(calendarPopup=True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMinimumDate(QDate(1, 1, 1))
+        self.date.setToolTip("Pick a day: the value becomes that date")
+        parsed = parse_value(current) if current else None
+        start = parsed[0].start if parsed is not None else None
+        self.date.setDate(QDate(start.year, start.month, start.day) if start is not None else QDate.currentDate())
+        self.date.dateChanged.connect(lambda d: self.edit.setText(d.toString("yyyy-MM-dd")))
+        row = QHBoxLayout()
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.date)
+        form.addRow("Value", row)
         form.addRow("", self.preview)
         if label is not None:
             self.label_edit = QLineEdit(label)

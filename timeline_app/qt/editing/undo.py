@@ -15,6 +15,7 @@ _DESCRIPTIONS = {
     CorrectionKind.VALUE: "Set “{text}” to {value}",
     CorrectionKind.ADD_EVENT: "Add event “{text}”",
     CorrectionKind.DELETE_EVENT: "Delete event “{text}”",
+    CorrectionKind.LABEL: "Label “{text}” as “{label}”",
 }
 
 
@@ -22,7 +23,7 @@ def describe(correction: Correction) -> str:
     text = (correction.text or "").strip()
     if len(text) > 30:
         text = text[:29] + "…"
-    return _DESCRIPTIONS[correction.kind].format(value=correction.value, text=text)
+    return _DESCRIPTIONS[correction.kind].format(value=correction.value, text=text, label=correction.label)
 
 
 class CorrectionCommand(QUndoCommand):

@@ -64,6 +64,7 @@ class ExportActions(QObject):
             options = ImageOptions(theme=w.timeline.theme.name)
         elif options.x_range is not None:
             options = options.with_view(w.timeline)  # "current view" means the view now
+        options = options.with_filter_of(w.timeline)  # what the timeline dims or hides, the image does too
         return ExportImageDialog(w.session, w.timeline, w, options=options, start_dir=w.settings.last_dir())
 
     def export_image(self) -> Path | None:

@@ -157,6 +157,8 @@ class ExportImageDialog(QDialog):
                             legend=self.legend.isChecked())
         if self.current.isChecked() and self.view is not None:
             opts = opts.with_view(self.view)
+        elif self.view is not None:
+            opts = opts.with_filter_of(self.view)  # the timeline's filter, dimmed or hidden alike
         return opts
 
     def _preview_options(self) -> ImageOptions:

@@ -139,10 +139,18 @@ class ImageOptions:
     legend: bool = True
     x_range: tuple[float, float] | None = None  # None: the whole timeline
     lane_range: tuple[float, float] | None = None  # (first lane, lane count); None: every lane
+    # The table's filter as the timeline shows it: (entry key, event id) that pass, "dim"/"hide".
+    event_filter: frozenset[tuple[str, str]] | None = None
+    filter_mode: str = "dim"
 
     def with_view(self, view: TimelineView) -> ImageOptions:
         """These options restricted to what ``view`` shows now (File › Export › current view)."""
-        return replace(self, x_range=view.x_range(), lane_range=view.lane_range())
+        return replace(self, x_range=view.x_range(), lane_range=view.lane_range()).with_filter_of(view)
+
+    def with_filter_of(self, view: TimelineView) -> ImageOptions:
+        """These options with the events ``view`` dims or hides dimmed or hidden too."""
+        matches, mode = view.filter()
+        return replace(self, event_filter=None if matches is None else frozenset(matches), filter_mode=mode)
 
 
 def format_of(path: str | Path) -> str:
@@ -189,6 +197,8 @@ class TimelinePage:
         self.scale = self.dpi / self.dpi_base * self.text_scale
         self._fonts()
         self.view = TimelineView(session, overview=False, theme=self.theme)
+        if self.options.event_filter is not None:
+            self.view.set_filter(set(self.options.event_filter), self.options.filter_mode)
         # Laid out and painted like a window, never shown on a screen.
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.view.show()

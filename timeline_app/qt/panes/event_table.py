@@ -231,6 +231,18 @@ class EventFilterProxy(QSortFilterProxyModel):
         else:  # pragma: no cover - older Qt
             self.invalidateRowsFilter()
 
+    def active(self) -> bool:
+        return bool(self.text.split()) or self.article is not None or self.type is not None \
+            or self.date_from is not None or self.date_to is not None
+
+    def matches(self) -> set[tuple[str, str]] | None:
+        """(entry key, event id) of the rows that pass, or None when nothing is filtered."""
+        if not self.active() or self._accepted is None:
+            return None
+        model = self.sourceModel()
+        rows: list[Row] = model.rows if isinstance(model, EventTableModel) else []
+        return {(r.key, r.event_id) for r, ok in zip(rows, self._accepted) if ok}
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         acc = self._accepted
         return True if acc is None or source_row >= len(acc) else acc[source_row]
@@ -246,6 +258,10 @@ class EventTable(QWidget):
     """Search field, filters and the table; selection is announced as :class:`Selection`."""
 
     selectionRequested = Signal(object)
+    #: the filter or Find changed: the (entry key, event id) that pass, or None for all
+    filterChanged = Signal(object)
+    #: "dim" or "hide": what the timeline does with the events that do not pass
+    filterModeChanged = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -273,6 +289,11 @@ class EventTable(QWidget):
         self.date_from.setDate(QDate(2000, 1, 1))
         self.date_to.setDate(QDate.currentDate().addYears(1))
         self.count = QLabel()
+        self.mode = QComboBox()
+        self.mode.addItem("Dim the others", "dim")
+        self.mode.addItem("Hide the others", "hide")
+        self.mode.setToolTip("What the timeline (and an image export) does with the events the filter leaves out")
+        self.mode.currentIndexChanged.connect(lambda _i: self.filterModeChanged.emit(self.mode.currentData()))
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -310,6 +331,7 @@ class EventTable(QWidget):
         bar.addWidget(QLabel("to"))
         bar.addWidget(self.date_to)
         bar.addWidget(self.count)
+        bar.addWidget(self.mode)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -338,6 +360,8 @@ class EventTable(QWidget):
         self.proxy.set_filters(article=self.article.currentData())
         self._update_count()
         self.set_selection(self._selection)
+        if self.proxy.active():
+            self.filterChanged.emit(self.proxy.matches())
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -347,6 +371,10 @@ class EventTable(QWidget):
         self.proxy.set_filters(**filters)  # type: ignore[arg-type]
         self._update_count()
         self.set_selection(self._selection)
+        self.filterChanged.emit(self.proxy.matches())
+        if "text" in filters and self.proxy.active() and self.proxy.rowCount() == 1:
+            # Find with a single match selects it (and so shows it everywhere).
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
 
     def _dates_changed(self, *_: object) -> None:
         on = self.use_dates.isChecked()

@@ -140,6 +140,8 @@ class LaneAxis(pg.AxisItem):
     """
 
     laneClicked = Signal(int)
+    #: right-click on a lane title: (lane index, global screen position) for the lane menu
+    laneMenuRequested = Signal(int, object)
 
     def __init__(self, width: int = 180) -> None:
         super().__init__("left")
@@ -232,6 +234,9 @@ class LaneAxis(pg.AxisItem):
         if lane is not None and ev.button() == Qt.MouseButton.LeftButton:
             ev.accept()
             self.laneClicked.emit(lane)
+        elif lane is not None and ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            self.laneMenuRequested.emit(lane, ev.screenPos())
         else:
             ev.ignore()
 

@@ -46,6 +46,7 @@ from .items import (
     bar_geometry,
 )
 from .labels import LabelsItem, PlacedLabel
+from .lane_menu import LaneActions
 from .navigation import HOUR, MAX_X_RANGE, MIN_X_RANGE, ZOOM_STEP, NavigationMixin, TimelineViewBox
 from .overview import OverviewStrip
 
@@ -121,6 +122,8 @@ class TimelineView(NavigationMixin, QWidget):
         scene.sigMouseClicked.connect(self._clicked)
         scene.sigMouseMoved.connect(self._hovered)
         self.lane_axis.laneClicked.connect(self._lane_clicked)
+        self.lane_axis.laneMenuRequested.connect(self._lane_menu)
+        self.lane_actions = LaneActions(self._session, self)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(160)
         self._apply_theme()
@@ -134,6 +137,7 @@ class TimelineView(NavigationMixin, QWidget):
     def set_session(self, session: Session) -> None:
         """Show another session (a new project); the view starts fitted."""
         self._session = session
+        self.lane_actions.session = session
         self._builder = TimelineDataBuilder()
         self._selection = None
         self._auto_fit = True
@@ -417,6 +421,10 @@ class TimelineView(NavigationMixin, QWidget):
         ln = self.data.lanes[lane]
         self.set_selection(Selection(ln.members[0] if ln.members else ln.key))
         self.laneActivated.emit(self._selection)
+
+    def _lane_menu(self, lane: int, screen_pos: object) -> None:
+        menu = self.lane_actions.menu(self.data.lanes[lane].key)
+        menu.exec(screen_pos.toPoint() if hasattr(screen_pos, "toPoint") else screen_pos)
 
     def _overview_moved(self, x0: float, x1: float) -> None:
         self._auto_fit = False
