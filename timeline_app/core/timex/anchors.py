@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -156,11 +157,17 @@ def holiday_in(spec: str, year: int) -> datetime:
 
 
 def resolve_holiday(m: Holiday, anchor: datetime, tense: Tense | None) -> str:
+    return place_holiday(m, anchor, tense)[0]
+
+
+def place_holiday(m: Holiday, anchor: datetime, tense: Tense | None) -> tuple[str, Choice | None]:
+    """The holiday's day (its week for Holy Week) around the anchor, and the :class:`Choice`
+    (None when the text states the year)."""
     week = m.spec == "easter-week"
     length = timedelta(days=7 if week else 1)
     fmt = format_week if week else format_day
     if m.year is not None:
-        return fmt(holiday_in(m.spec, m.year))
+        return fmt(holiday_in(m.spec, m.year)), None
     cands = []
     for y in range(anchor.year - 2, anchor.year + 3):
         day = holiday_in(m.spec, y)
@@ -235,9 +242,22 @@ def season_start(year: int, code: str) -> datetime:
     return datetime(year, SEASON_START_MONTH[code], 1)
 
 
+class Choice(StrEnum):
+    """Which occurrence the arithmetic chose, so the explanation says what was done, not the rule."""
+
+    BEFORE = "before"  # "last Tuesday": the last one that ended before the anchor
+    AFTER = "after"  # "next Tuesday": the first one that starts after it
+    SAME = "same"  # "this Tuesday", "this April": the one of the anchor's week or year
+    NEAREST = "nearest"  # told in the present, or nothing tells: the nearest one
+    NEXT = "next"  # told in the future: the first one that has not ended
+    LATEST = "latest"  # told in the past (or a weekday with nothing to tell): the latest begun
+    REPORTED = "reported"  # a period to be reported on: the first not ended three months before
+    SLIP = "slip"  # a past day dated just before the report: up to three days after the anchor
+
+
 def _place(starts: list[tuple[datetime, datetime, str]], anchor: datetime, rel: int | None,
-           tense: Tense | None, default_current: bool) -> str:
-    """Choose among candidate periods (start, end, value) around the anchor.
+           tense: Tense | None, default_current: bool) -> tuple[str, Choice]:
+    """Choose among candidate periods (start, end, value) around the anchor; say which rule chose.
 
     rel 0 → the period containing the anchor (or in the anchor's year); -1 → the latest one that
     ended before the anchor; +1 → the first one that starts after it. With no rel, the tense
@@ -246,45 +266,51 @@ def _place(starts: list[tuple[datetime, datetime, str]], anchor: datetime, rel: 
     """
     starts.sort()
     if rel == -1:
-        return [v for s, e, v in starts if e <= anchor][-1]
+        return [v for s, e, v in starts if e <= anchor][-1], Choice.BEFORE
     if rel == 1:
-        return next(v for s, e, v in starts if s > anchor)
+        return next(v for s, e, v in starts if s > anchor), Choice.AFTER
     if rel == 0:
         same_year = [v for s, e, v in starts if s.year == anchor.year]
         containing = [v for s, e, v in starts if s <= anchor < e]
-        return (containing or same_year or [starts[len(starts) // 2][2]])[0]
+        return (containing or same_year or [starts[len(starts) // 2][2]])[0], Choice.SAME
     if tense is Tense.PRESENT and default_current:
         # "the rights expire Nov. 21", "payable Jan. 2": the occurrence nearest the anchor.
-        return min(starts, key=lambda c: abs((c[0] - anchor).total_seconds()))[2]
+        return min(starts, key=lambda c: abs((c[0] - anchor).total_seconds()))[2], Choice.NEAREST
     if tense is None and default_current:
         # Nothing tells: news mostly reports the past, so a later occurrence must be more than
         # twice as near to win ("the Jan. 14 deadline" nine days ahead, but "the October
         # slaying" six months back rather than five months ahead).
         return min(starts, key=lambda c: (c[0] - anchor).total_seconds() * 2 if c[0] > anchor
-                   else (anchor - c[0]).total_seconds())[2]
+                   else (anchor - c[0]).total_seconds())[2], Choice.NEAREST
     if tense is Tense.FUTURE:
-        return next(v for s, e, v in starts if e > anchor)
-    return [v for s, e, v in starts if s <= anchor][-1]
+        return next(v for s, e, v in starts if e > anchor), Choice.NEXT
+    return [v for s, e, v in starts if s <= anchor][-1], Choice.LATEST
 
 
 def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
     """Place a weekday, month, month-day, season, quarter or half relative to the anchor."""
+    return place_named(m, anchor, tense)[0]
+
+
+def place_named(m: Named, anchor: datetime, tense: Tense | None) -> tuple[str, Choice]:
+    """:func:`resolve_named`'s value, and the :class:`Choice` that picked it."""
+    pod = f"T{m.pod}" if m.pod else ""
     if m.kind == "weekday":
         diff = m.index - anchor.isoweekday()
         if m.rel == 0:
-            pass  # the same calendar week
+            choice = Choice.SAME  # the same calendar week
         elif m.rel == -1:
-            diff = diff - 7 if diff >= 0 else diff
+            diff, choice = (diff - 7 if diff >= 0 else diff), Choice.BEFORE
         elif m.rel == 1:
-            diff = diff + 7 if diff <= 0 else diff
+            diff, choice = (diff + 7 if diff <= 0 else diff), Choice.AFTER
         elif tense is Tense.FUTURE:
-            diff = diff + 7 if diff < 0 else diff
+            diff, choice = (diff + 7 if diff < 0 else diff), Choice.NEXT
         elif tense is Tense.PRESENT:  # "the vote closes Thursday": the nearest such day
-            diff = diff - 7 if diff > 3 else diff + 7 if diff < -3 else diff
+            diff, choice = (diff - 7 if diff > 3 else diff + 7 if diff < -3 else diff), Choice.NEAREST
         else:  # news mostly reports what happened: the latest such day, today included
-            diff = diff - 7 if diff > 0 else diff
+            diff, choice = (diff - 7 if diff > 0 else diff), Choice.LATEST
         day = anchor + timedelta(days=diff)
-        return format_day(day) + (f"T{m.pod}" if m.pod else "")
+        return format_day(day) + pod, choice
     years = range(anchor.year - 2, anchor.year + 3)
     if m.kind == "month":
         cands = [(datetime(y, m.index, 1), datetime(y, m.index, 1) + relativedelta(months=1),
@@ -301,9 +327,10 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
         if m.rel is None and tense is Tense.PAST:
             # A report dated just before the day it tells of is a time-zone or dating slip,
             # not a year-old event: allow past days up to three days after the anchor.
-            return _place(cands, anchor + timedelta(days=3), None, tense, default_current=True) + \
-                (f"T{m.pod}" if m.pod else "")
-        return _place(cands, anchor, m.rel, tense, default_current=True) + (f"T{m.pod}" if m.pod else "")
+            value, _ = _place(cands, anchor + timedelta(days=3), None, tense, default_current=True)
+            return value + pod, Choice.SLIP if value > format_day(anchor) else Choice.LATEST
+        value, choice = _place(cands, anchor, m.rel, tense, default_current=True)
+        return value + pod, choice
     if m.kind == "weekend":
         saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
         cands = [(saturday + timedelta(weeks=k), saturday + timedelta(weeks=k, days=2),
@@ -312,7 +339,7 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
             # "this weekend", "the weekend" with nothing to tell: the nearer one, so on a
             # Thursday the weekend to come, on a Monday the one just gone.
             return min(cands, key=lambda c: max((c[0] - anchor).total_seconds(),
-                                                (anchor - c[1]).total_seconds(), 0))[2]
+                                                (anchor - c[1]).total_seconds(), 0))[2], Choice.NEAREST
         return _place(cands, anchor, m.rel, tense, default_current=False)
     if m.kind == "season":
         code = m.season or "SU"
@@ -332,8 +359,9 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
             # ended a quarter ago can be the future one.
             begun = [c for c in cands if c[0] <= anchor]
             if tense is Tense.FUTURE:
-                return next(v for s, e, v in cands if e > anchor - timedelta(days=92))
-            return begun[-1][2]
+                chosen = next(c for c in cands if c[1] > anchor - timedelta(days=92))
+                return chosen[2], Choice.NEXT if chosen[1] > anchor else Choice.REPORTED
+            return begun[-1][2], Choice.LATEST
         return _place(cands, anchor, m.rel, tense, default_current=False)
     raise ValueError(f"unknown named kind {m.kind}")
 
@@ -346,7 +374,7 @@ def resolve_shift(m: Shift, anchor: datetime, anchor_unit: str = "D") -> str:
         cands = [(season_start(y, code), season_start(y, code) + relativedelta(months=3), f"{y:04d}-{code}")
                  for y in range(anchor.year - 2, anchor.year + 3)]
         rel = 0 if m.n == 0 else (-1 if m.n < 0 else 1)
-        return _place(cands, anchor, rel, None, default_current=False)
+        return _place(cands, anchor, rel, None, default_current=False)[0]
     shifted = add_units(anchor, unit, m.n)
     out_unit = unit if UNIT_RANK.get(unit, 2) >= UNIT_RANK.get(anchor_unit, 2) else anchor_unit
     if unit == "FN":

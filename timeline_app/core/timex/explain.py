@@ -18,7 +18,7 @@ from ..values import (
     parse_value,
     set_words,
 )
-from .anchors import Anchor, bare_midnight, resolve_meaning
+from .anchors import Anchor, Choice, bare_midnight, place_holiday, place_named, resolve_meaning
 from .meanings import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift, Turn
 
 DCT_LABEL = {"dateline": "the dateline", "html-meta": "the publication date",
@@ -83,18 +83,13 @@ def describe(m: Meaning, value: str, anchor: Anchor | None, tense: tuple[Tense, 
         noun = _noun(m, value, surface)
         if isinstance(m, Holiday) and m.year:
             return f"{shown}: {noun} in {m.year}"
-        if m.rel == -1:
-            where = f"the last {noun} before"
-        elif m.rel == 1:
-            where = f"the next {noun} after"
-        elif m.rel == 0:
-            where = f"the {noun} of the same {'week' if getattr(m, 'kind', '') == 'weekday' else 'year'} as"
-        elif tense and tense[0] is Tense.FUTURE:
-            where = f"the next {noun} on or after"
-        elif tense and tense[0] is Tense.PAST or not tense and getattr(m, "kind", "") == "weekday":
-            where = f"the latest {noun} on or before"
-        else:
-            where = f"the {noun} nearest"
+        choice = _choice(m, value, anchor, tense)
+        same = f"the {noun} of the same {'week' if getattr(m, 'kind', '') == 'weekday' else 'year'} as"
+        where = {Choice.BEFORE: f"the last {noun} before", Choice.AFTER: f"the next {noun} after",
+                 Choice.SAME: same, Choice.NEXT: f"the next {noun} on or after",
+                 Choice.LATEST: f"the latest {noun} on or before", Choice.NEAREST: f"the {noun} nearest",
+                 Choice.REPORTED: f"the first {noun} not ended three months before",
+                 Choice.SLIP: f"the {noun} within three days after"}[choice]
         return f"{shown}: {where}{at}{why}"
     if isinstance(m, Shift):
         unit = UNIT_NAME.get(m.unit, m.unit)
@@ -131,6 +126,28 @@ def describe(m: Meaning, value: str, anchor: Anchor | None, tense: tuple[Tense, 
         day = describe(m.day, value[:10], anchor, tense, surface).split(": ", 1)[-1]
         return f"{shown}: {clock} on {day}"
     return shown
+
+
+def _choice(m: Named | Holiday, value: str, anchor: Anchor | None, tense: tuple[Tense, str] | None) -> Choice:
+    """The choice the arithmetic made for this value (what the explanation must describe)."""
+    said = tense[0] if tense else None
+    if anchor is not None:
+        try:
+            placed, choice = (place_named(m, anchor.when, said) if isinstance(m, Named)
+                              else place_holiday(m, anchor.when, said))
+        except (ValueError, OverflowError, StopIteration, IndexError):
+            placed, choice = "", None
+        if choice is not None and placed == value:
+            return choice
+    # A value the arithmetic did not give here (the anchor's value came from elsewhere):
+    # describe it by the rule the relation and the tense name.
+    if m.rel is not None:
+        return {-1: Choice.BEFORE, 1: Choice.AFTER, 0: Choice.SAME}[m.rel]
+    if said is Tense.FUTURE:
+        return Choice.NEXT
+    if said is Tense.PAST or said is None and getattr(m, "kind", "") == "weekday":
+        return Choice.LATEST
+    return Choice.NEAREST
 
 
 def explain(surface: str, m: Meaning, value: str | None, type_: TimexType, anchor: Anchor | None,
