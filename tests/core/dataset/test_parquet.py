@@ -96,3 +96,17 @@ def test_density_counts_day_events_on_their_day_and_spreads_coarse_ones() -> Non
     assert d.counts.tolist() == pytest.approx([2.25, 0.25, 1.25, 0.25])
     assert d.total == pytest.approx(4.0)
     assert density_of(np.zeros(0, np.int64), np.zeros(0, np.int64)).total == 0
+
+
+def test_binned_density_keeps_the_unit_and_the_total() -> None:
+    day = 86_400_000_000
+    starts = np.arange(10, dtype=np.int64) * day  # one event on each of ten days, three on day 4
+    starts = np.concatenate([starts, np.full(2, 4 * day)])
+    d = density_of(starts, starts + day)
+    edges, values = d.binned(0, 10 * 86_400, max_bins=4)  # 10 days in bins of 3: 3, 3, 3, 1
+    assert edges.tolist() == [0, 3 * 86_400, 6 * 86_400, 9 * 86_400, 10 * 86_400]
+    assert values.tolist() == pytest.approx([1.0, 5 / 3, 1.0, 1.0])  # mean events per day
+    assert float((values * np.diff(edges) / 86_400).sum()) == pytest.approx(d.total)
+    edges, values = d.binned(2 * 86_400, 5 * 86_400, max_bins=100)  # zoomed in: one bin a day
+    assert values.tolist() == [1.0, 1.0, 3.0]
+    assert d.binned(50 * 86_400, 60 * 86_400, 10)[1].size == 0  # outside the data

@@ -48,6 +48,30 @@ class Density:
     def total(self) -> float:
         return float(self.counts.sum())
 
+    def binned(self, x0: float, x1: float, max_bins: int) -> tuple[np.ndarray, np.ndarray]:
+        """Bin edges (seconds) and mean events per day of each bin, for the days of [x0, x1).
+
+        Zoomed out, bins of several days keep the curve to at most ``max_bins`` steps, so a
+        frame costs the same over a week or over centuries; the unit stays events per day.
+        """
+        n = len(self.counts)
+        lo = min(max(0, int(x0 // 86_400) - self.first_day), n)
+        hi = max(lo, min(n, int(-(-x1 // 86_400)) - self.first_day))
+        if hi <= lo:
+            return np.zeros(0), np.zeros(0)
+        days = hi - lo
+        k = max(1, -(-days // max(1, max_bins)))
+        chunk = self.counts[lo:hi]
+        if k > 1:
+            pad = (-days) % k
+            chunk = np.concatenate([chunk, np.zeros(pad)]).reshape(-1, k).sum(axis=1)
+            widths = np.full(len(chunk), float(k))
+            widths[-1] = k - pad  # the last bin may hold fewer days
+            chunk = chunk / widths
+        starts = self.first_day + lo + np.arange(len(chunk) + 1, dtype=np.float64) * k
+        starts[-1] = self.first_day + hi
+        return starts * 86_400.0, chunk
+
 
 @dataclass(frozen=True, slots=True)
 class Query:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.dataset.query import DatasetView, Density, Query, SearchResult
+from ...core.dataset.query import DatasetView, Query, SearchResult
 from ...core.model import ArticleResult
 from ..theme import LIGHT, Theme
 from ..timeline.axes import CalendarAxis
@@ -88,15 +88,12 @@ class DatasetPane(QWidget):
         self.all_curve = pg.PlotDataItem(stepMode="center", fillLevel=0.0)
         self.hit_curve = pg.PlotDataItem(stepMode="center", fillLevel=0.0)
         for curve in (self.all_curve, self.hit_curve):
-            # Zoomed out, a curve of decades of days is drawn from its per-pixel peaks.
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
             self.plot.addItem(curve)
         self.region = pg.LinearRegionItem(orientation="vertical")
         self.region.setZValue(10)
         self.plot.addItem(self.region, ignoreBounds=True)
         self.region.sigRegionChangeFinished.connect(self._region_to_fields)
-        self.vb.sigXRangeChanged.connect(self._fit_height)
+        self.vb.sigXRangeChanged.connect(self._redraw)
 
         self.words = QLineEdit(placeholderText="words in the sentence or title")
         self.start = QLineEdit(placeholderText="from YYYY-MM-DD")
@@ -156,8 +153,6 @@ class DatasetPane(QWidget):
             span = f", {first.isoformat()} to {last.isoformat()}"
         self.title.setText(f"<b>{Path(view.root).name}</b> — {view.n_articles:,} articles · "
                            f"{view.n_events:,} events{span}")
-        _set_curve(self.all_curve, d)
-        self.hit_curve.setData([0.0, 1.0], [0.0])
         self.hit_curve.hide()
         self.status.setText("Search to pull articles into the lanes; drag the shaded band's edges to pick dates.")
         if len(d.counts):
@@ -166,18 +161,23 @@ class DatasetPane(QWidget):
             self.region.blockSignals(True)  # the whole span: no date limit until the user moves it
             self.region.setRegion((float(x[0]), float(x[-1])))
             self.region.blockSignals(False)
-        self._fit_height()
+        self._redraw()
 
-    def _fit_height(self) -> None:
-        """The y range follows the busiest visible day, so a quiet decade is not a flat line."""
-        if self.view is None or not len(self.view.density.counts):
+    def _redraw(self) -> None:
+        """The curves for the visible range, in bins of as many days as a pixel or two holds.
+
+        The y range follows the busiest visible bin, so a quiet decade is not a flat line.
+        """
+        if self.view is None:
             return
-        d = self.view.density
         (x0, x1), _ = self.vb.viewRange()
-        lo = max(0, int(x0 // 86_400) - d.first_day)
-        hi = min(len(d.counts), int(x1 // 86_400) - d.first_day + 1)
-        top = float(d.counts[lo:hi].max()) if hi > lo else 1.0
-        self.vb.setYRange(0, max(top, 1.0) * 1.05, padding=0)
+        bins = max(50, self.plot.width() // 2)
+        edges, values = self.view.density.binned(x0, x1, bins)
+        _set_curve(self.all_curve, edges, values)
+        if self.last is not None and self.last.events:
+            _set_curve(self.hit_curve, *self.last.density.binned(x0, x1, bins))
+        top = float(values.max()) if len(values) else 1.0
+        self.vb.setYRange(0, max(top, 1e-3) * 1.05, padding=0)
 
     # -- search --------------------------------------------------------------------------
     def query(self) -> Query:
@@ -204,11 +204,8 @@ class DatasetPane(QWidget):
         self._jobs = [j for j in self._jobs if j.query is not result.query]
         self.search_button.setEnabled(True)
         self.last = result
-        if result.events:
-            _set_curve(self.hit_curve, result.density)
-            self.hit_curve.show()
-        else:
-            self.hit_curve.hide()
+        self.hit_curve.setVisible(bool(result.events))
+        self._redraw()
         n = len(result.article_ids)
         shown = min(n, len(pulled))
         self.status.setText(f"{result.events:,} events in {n:,} articles match"
@@ -229,9 +226,9 @@ class DatasetPane(QWidget):
         self._region_to_fields()
 
 
-def _set_curve(curve: pg.PlotDataItem, d: Density) -> None:
-    if len(d.counts):
-        curve.setData(d.seconds, d.counts)
+def _set_curve(curve: pg.PlotDataItem, edges: np.ndarray, values: np.ndarray) -> None:
+    if len(values):
+        curve.setData(edges, values)
     else:
         curve.setData(np.array([0.0, 1.0]), np.array([0.0]))
 
