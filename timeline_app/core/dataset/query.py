@@ -9,7 +9,8 @@ second; the columns a search needs (labels, types, sources, titles) are read on 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,12 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as pads
+import pyarrow.parquet as pq
 
 from ..model import DCT, Analysis, Article, ArticleResult, DctOrigin, DocumentMode, Event, Interval, Mode
 from ..project.tables import timex_from
 from .parquet import DatasetError, info, read_table
-from .schema import article_json_from_rows
+from .schema import SCHEMAS, article_json_from_rows
 
 _DAY_US = 86_400_000_000
 EPOCH_DAY = dt.date(1970, 1, 1).toordinal()
@@ -124,55 +125,82 @@ class DatasetView:
         self._starts = _micros(placed["interval_start"])
         self._ends = _micros(placed["interval_end"])
         self.density = density_of(self._starts, self._ends)
-        self._search_table: pa.Table | None = None
+        self._events: pa.Table | None = None
+        self._articles: pa.Table | None = None
+        self._article_row: np.ndarray | None = None  # article id → its row in _articles
+        self._types: pa.Array | None = None
+        self._lock = threading.RLock()  # the pane warms the columns on a pool thread while a search may start
+        self._groups: dict[str, list[tuple[Path, int, int, int]]] = {}
 
     # -- search -------------------------------------------------------------------------
-    def search_table(self) -> pa.Table:
-        """Events with what a search filters on: label, interval, type, the article's source and title."""
-        if self._search_table is None:
-            events = read_table(self.root, "events", ["article_id", "timex", "label", "interval_start",
-                                                      "interval_end"])
-            timexes = read_table(self.root, "timexes", ["article_id", "id", "type"])
-            articles = read_table(self.root, "articles", ["id", "source", "title"])
-            table = events.join(timexes, keys=["article_id", "timex"], right_keys=["article_id", "id"],
-                                join_type="left outer")
-            self._search_table = table.join(articles, keys="article_id", right_keys="id",
-                                            join_type="left outer")
-        return self._search_table
+    def events_table(self) -> pa.Table:
+        """Events with what a search reads (label, interval, article), read on first use."""
+        with self._lock:
+            if self._events is None:
+                self._events = read_table(self.root, "events", ["article_id", "timex", "label", "interval_start",
+                                                                "interval_end"]).combine_chunks()
+            return self._events
+
+    def articles_table(self) -> pa.Table:
+        """Articles' id, source and title (a row per article: small beside the events)."""
+        with self._lock:
+            if self._articles is None:
+                table = read_table(self.root, "articles", ["id", "source", "title"])
+                ids = table["id"].to_numpy()
+                row = np.full(int(ids.max()) + 1 if len(ids) else 0, -1, dtype=np.int64)
+                row[ids] = np.arange(len(ids))
+                self._articles, self._article_row = table, row
+            return self._articles
+
+    def event_types(self) -> pa.Array:
+        """The type (DATE, TIME…) of each event's expression, aligned with :meth:`events_table`."""
+        with self._lock:
+            if self._types is None:
+                events = self.events_table().select(["article_id", "timex"])
+                events = events.append_column("row", pa.array(np.arange(events.num_rows)))
+                timexes = read_table(self.root, "timexes", ["article_id", "id", "type"])
+                joined = events.join(timexes, keys=["article_id", "timex"], right_keys=["article_id", "id"],
+                                     join_type="left outer").sort_by("row")  # a join does not keep the order
+                self._types = joined["type"].combine_chunks()
+            return self._types
+
+    def warm(self) -> None:
+        """Read what a search needs ahead of the first one (the pane does it on a pool thread)."""
+        self.events_table()
+        self.articles_table()
 
     def sources(self, limit: int = 2000) -> list[str]:
-        table = read_table(self.root, "articles", ["source"])
-        return sorted(set(table["source"].to_pylist()))[:limit]
+        return sorted(set(self.articles_table()["source"].to_pylist()))[:limit]
 
     def search(self, query: Query) -> SearchResult:
-        table = self.search_table()
-        mask = pc.is_valid(table["interval_start"])
+        """Events that match every part of the query, and their articles, most matches first."""
+        events = self.events_table()
+        articles = self.articles_table()
+        assert self._article_row is not None
+        owner = self._article_row[events["article_id"].to_numpy()]  # each event's article row
+        mask = _bools(pc.is_valid(events["interval_start"]))
         if query.start is not None:
-            mask = pc.and_(mask, pc.greater(table["interval_end"], pa.scalar(query.start, pa.timestamp("us"))))
+            mask &= _bools(pc.greater(events["interval_end"], pa.scalar(query.start, pa.timestamp("us"))))
         if query.end is not None:
-            mask = pc.and_(mask, pc.less(table["interval_start"], pa.scalar(query.end, pa.timestamp("us"))))
+            mask &= _bools(pc.less(events["interval_start"], pa.scalar(query.end, pa.timestamp("us"))))
         if query.type:
-            mask = pc.and_(mask, pc.equal(table["type"], query.type.upper()))
+            mask &= _bools(pc.equal(self.event_types(), query.type.upper()))
         if query.source.strip():
-            mask = pc.and_(mask, pc.fill_null(pc.match_substring(table["source"], query.source.strip(),
-                                                                 ignore_case=True), False))
+            mask &= _bools(pc.match_substring(articles["source"], query.source.strip(), ignore_case=True))[owner]
         for word in query.words.split():
-            in_label = pc.match_substring(table["label"], word, ignore_case=True)
-            in_title = pc.fill_null(pc.match_substring(table["title"], word, ignore_case=True), False)
-            mask = pc.and_(mask, pc.or_(in_label, in_title))
-        found = table.filter(mask)
-        ids = found["article_id"].to_numpy()
-        articles = _ranked(ids)
+            in_title = _bools(pc.match_substring(articles["title"], word, ignore_case=True))[owner]
+            mask &= _bools(pc.match_substring(events["label"], word, ignore_case=True)) | in_title
+        found = events.filter(pa.array(mask))
         density = density_of(_micros(found["interval_start"]), _micros(found["interval_end"]))
-        return SearchResult(query, found.num_rows, articles, density)
+        return SearchResult(query, found.num_rows, _ranked(found["article_id"].to_numpy()), density)
 
     # -- articles for the lanes ---------------------------------------------------------
     def load(self, article_ids: Sequence[int]) -> list[ArticleResult]:
         """The given articles, in the order given, as the app's results (with their text)."""
-        wanted = pa.array(list(article_ids), pa.int64())
-        articles = read_table(self.root, "articles", filter=pads.field("id").isin(wanted)).to_pylist()
-        timexes = _grouped(read_table(self.root, "timexes", filter=pads.field("article_id").isin(wanted)))
-        events = _grouped(read_table(self.root, "events", filter=pads.field("article_id").isin(wanted)))
+        wanted = sorted(set(article_ids))
+        articles = self._rows("articles", "id", wanted).to_pylist()
+        timexes = _grouped(self._rows("timexes", "article_id", wanted))
+        events = _grouped(self._rows("events", "article_id", wanted))
         by_id = {a["id"]: a for a in articles}
         out = []
         for aid in article_ids:
@@ -180,6 +208,47 @@ class DatasetView:
             if row is not None:
                 out.append(result_from_json(article_json_from_rows(row, timexes.get(aid, []), events.get(aid, []))))
         return out
+
+    def _rows(self, table: str, key: str, wanted: list[int]) -> pa.Table:
+        """The rows of ``table`` whose ``key`` is in ``wanted``, reading only the row groups that hold them.
+
+        Ids grow with the input order, so each row group's min/max statistics say which ids it
+        can hold: a few articles cost a few row groups, not the whole text column.
+        """
+        with self._lock:
+            if table not in self._groups:
+                self._groups[table] = list(_row_groups(self.root / table, key))
+            groups = self._groups[table]
+        ids = np.asarray(wanted, dtype=np.int64)
+        parts: list[pa.Table] = []
+        chosen: dict[Path, list[int]] = {}
+        for path, index, lo, hi in groups:
+            if np.any((ids >= lo) & (ids <= hi)):
+                chosen.setdefault(path, []).append(index)
+        for path, indices in chosen.items():
+            got = pq.ParquetFile(path).read_row_groups(indices, use_threads=True)
+            parts.append(got.filter(pc.is_in(got[key], value_set=pa.array(ids))))
+        if not parts:
+            return SCHEMAS[table].empty_table()
+        return pa.concat_tables(parts)
+
+
+def _row_groups(folder: Path, key: str) -> Iterator[tuple[Path, int, int, int]]:
+    """(file, row group, min key, max key) of every row group of a table's parts."""
+    for path in sorted(folder.glob("part-*.parquet")):
+        meta = pq.ParquetFile(path).metadata
+        column = meta.schema.names.index(key)
+        for index in range(meta.num_row_groups):
+            stats = meta.row_group(index).column(column).statistics
+            if stats is None or not stats.has_min_max:
+                yield path, index, -(2**62), 2**62  # no statistics: the group must be read
+            else:
+                yield path, index, int(stats.min), int(stats.max)
+
+
+def _bools(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """An Arrow boolean column as numpy, null as False."""
+    return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _micros(column: pa.ChunkedArray) -> np.ndarray:

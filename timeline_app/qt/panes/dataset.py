@@ -61,6 +61,20 @@ class _SearchJob(QRunnable):
         self.signals.done.emit(result, pulled)
 
 
+class _Warm(QRunnable):
+    """Reads the columns a search needs while the user types the first one."""
+
+    def __init__(self, view: DatasetView) -> None:
+        super().__init__()
+        self.view = view
+
+    def run(self) -> None:
+        try:
+            self.view.warm()
+        except Exception:  # noqa: BLE001, S110 - the search itself will read them and report the problem
+            pass
+
+
 class DatasetPane(QWidget):
     """Shows one dataset; emits :attr:`articlesPulled` with the results to add as lanes."""
 
@@ -155,6 +169,7 @@ class DatasetPane(QWidget):
                            f"{view.n_events:,} events{span}")
         self.hit_curve.hide()
         self.status.setText("Search to pull articles into the lanes; drag the shaded band's edges to pick dates.")
+        QThreadPool.globalInstance().start(_Warm(view))
         if len(d.counts):
             x = d.seconds
             self.vb.setXRange(float(x[0]), float(x[-1]), padding=0.01)
