@@ -117,6 +117,33 @@ def test_the_cli_runs_the_dask_engine_on_a_local_cluster(archive: list[Path], tm
     assert len(read_articles_json(tmp_path / "ds")) == 18
 
 
+WIRE = ["rebels", "the ministry", "the central bank", "police", "the council", "lawmakers"]
+WHEN = ["on Tuesday", "last week", "in March", "two days later", "on June 3, 2015", "next month", "in 2014",
+        "for 18 months", "this week", "earlier this year", "yesterday", "every month"]
+
+
+def wire_story(n: int) -> str:
+    """A short dated wire story; n picks its date, actors and time expressions."""
+    day, month, year = 1 + n % 28, ["January", "March", "June", "October"][n % 4], 2010 + n % 7
+    when = [WHEN[(n * k) % len(WHEN)] for k in (1, 5, 7)]
+    actor = [WIRE[(n + k) % len(WIRE)] for k in range(3)]
+    return (f"Report {n}\n\nBEIRUT, {month} {day}, {year} — {actor[0].capitalize()} said {when[0]} that talks "
+            f"would resume, {actor[1]} having walked out {when[1]}. {actor[2].capitalize()} expects a vote "
+            f"{when[2]}.\n")
+
+
+def test_a_thousand_articles_give_the_same_rows_on_every_engine(cluster: str, tmp_path: Path) -> None:
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for n in range(1000):
+        (folder / f"story-{n:04d}.txt").write_text(wire_story(n), encoding="utf-8")
+    expected = jsonl_rows([folder], tmp_path)
+    assert len(expected) == 1000 and sum(len(a["events"]) for a in expected) > 1500
+    summary = dask_engine.run([folder], tmp_path / "ds", scheduler=cluster)
+    assert summary.partitions >= 8  # at least four per worker: both workers took part
+    assert read_articles_json(tmp_path / "ds") == expected
+
+
 def test_partitions_are_contiguous_and_balanced() -> None:
     sources = [Source("file", "a.txt", 1), Source("jsonl", "b.jsonl", 10), Source("file", "c.txt", 1)]
     parts = cut(sources, 3)
