@@ -1,15 +1,32 @@
-"""``timeline-app extract``: DCT, time expressions and events as JSON, JSONL, CSV or TimeML."""
+"""``timeline-app extract``: DCT, time expressions and events as JSON, JSONL, CSV or TimeML.
+
+JSON Lines and CSV are written article by article as the results come, so memory stays flat
+however many inputs there are; the other formats need every article at the end (JSON lists the
+stories the articles share). ``-j N`` runs N worker processes; the output is in input order and
+the same bytes as with ``-j 1``. With ``-o`` the output goes to a temporary file renamed into
+place at the end, so an interrupted run leaves no half-written file.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
+import os
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from typing import TextIO
 
+from ..core import batch
 from ..core.formats import FORMATS
-from ..core.formats.tabular import to_json
-from ..core.ingest import expand_inputs
-from ..core.pipeline import process_files, user_dct
+from ..core.formats.tabular import CSV_COLUMNS, article_json, csv_rows, to_json
+from ..core.model import DCT, ArticleResult, Mode
+from ..core.pipeline import user_dct
 from ..core.timex.story_time import MODE_CHOICES, user_mode
 from . import extract_dataset
 from .progress import ProgressLine
@@ -17,7 +34,9 @@ from .rules_check import rules_load
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt .md .html .tml) or folders")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="articles (.txt .md .html .tml), folders, or JSON-lines archives (.jsonl, .jsonl.gz: "
+                        "one article a line, with text and optionally id, title, url, dct)")
     p.add_argument("--dct", metavar="YYYY-MM-DD", help="document creation time for every file "
                    "(overrides what is detected)")
     p.add_argument("--mode", choices=MODE_CHOICES, default="auto",
@@ -27,6 +46,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="output format (default json); parquet writes a dataset folder (-o DATASET/) "
                         "that the app opens")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", default=None,
+                   help=f"worker processes (default: one per core, here {batch.default_jobs()}; 1 runs in "
+                        "this process)")
     extract_dataset.add_arguments(p)
 
 
@@ -46,21 +68,91 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.engine == "dask" or args.format == "parquet":
         return extract_dataset.run(args, dct, user_mode(args.mode))
-    paths, missing = expand_inputs(args.files)
-    results = list(process_files(paths, dct=dct, progress=ProgressLine(), mode=user_mode(args.mode)))
-    from ..core.model import ArticleResult
+    jobs = args.jobs if args.jobs is not None else batch.default_jobs()
+    if jobs < 1:
+        print("timeline-app extract: -j must be at least 1", file=sys.stderr)
+        return 2
+    mode = user_mode(args.mode)
+    try:
+        with _output(args.output) as out:
+            failed = _write(args.format, batch.units(args.files), out, jobs, dct, mode,
+                            pretty=not args.output and sys.stdout.isatty())
+    except KeyboardInterrupt:
+        where = f"; {args.output} was not written" if args.output else ""
+        print(f"timeline-app extract: interrupted{where}", file=sys.stderr)
+        return 130
+    return 2 if failed else 0
 
-    results.extend(ArticleResult(source=m, article=None, errors=(f"{m}: no such file or folder",))
-                   for m in missing)
-    for r in results:
-        for error in r.errors:
-            print(error, file=sys.stderr)
+
+# Work done in the workers (module level, so that a worker can be sent them): the article's
+# errors and its output, already formatted, so the parent only writes.
+def _as_jsonl(unit: batch.Unit, dct: DCT | None, mode: Mode | None) -> tuple[tuple[str, ...], str]:
+    result = batch.process_unit(unit, dct, mode)
+    return result.errors, json.dumps(article_json(result), ensure_ascii=False) + "\n"
+
+
+def _as_csv(unit: batch.Unit, dct: DCT | None, mode: Mode | None) -> tuple[tuple[str, ...], str]:
+    result = batch.process_unit(unit, dct, mode)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writerows(csv_rows([result]))
+    return result.errors, buffer.getvalue()
+
+
+def _as_result(unit: batch.Unit, dct: DCT | None, mode: Mode | None) -> tuple[tuple[str, ...], ArticleResult]:
+    result = batch.process_unit(unit, dct, mode)
+    return result.errors, result
+
+
+def _write(fmt: str, units: Iterator[batch.Unit], out: TextIO, jobs: int, dct: DCT | None,
+           mode: Mode | None, pretty: bool) -> bool:
+    """Process every unit and write the output; True when any article failed."""
+    failed = False
+    progress = ProgressLine()
+    if fmt in ("jsonl", "csv"):
+        if fmt == "csv":
+            csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n").writeheader()
+        work = partial(_as_jsonl if fmt == "jsonl" else _as_csv, dct=dct, mode=mode)
+        for n, (errors, text) in enumerate(batch.run(work, units, jobs)):
+            progress(n, -1, "")
+            _report(errors)
+            failed = failed or bool(errors)
+            out.write(text)
+        progress(0, 0, "")
+        return failed
+    results: list[ArticleResult] = []
+    for n, (errors, result) in enumerate(batch.run(partial(_as_result, dct=dct, mode=mode), units, jobs)):
+        progress(n, -1, result.source)
+        _report(errors)
+        results.append(result)
+    progress(0, 0, "")
     # Indented JSON for a person at a terminal; compact (and five times faster) for pipes and files.
-    pretty = not args.output and sys.stdout.isatty()
-    text = to_json(results, indent=2 if pretty else None) + "\n" if args.format == "json" else \
-        FORMATS[args.format].write(results)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 2 if any(r.errors for r in results) else 0
+    out.write(to_json(results, indent=2 if pretty else None) + "\n" if fmt == "json" else
+              FORMATS[fmt].write(results))
+    return any(r.errors for r in results)
+
+
+def _report(errors: tuple[str, ...]) -> None:
+    for error in errors:
+        print(error, file=sys.stderr)
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or a temporary file beside ``path`` renamed to it when all went well
+    (removed otherwise: an interrupted run leaves no half-written file)."""
+    if not path:
+        yield sys.stdout
+        return
+    target = Path(path)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's private one
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

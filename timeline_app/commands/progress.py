@@ -14,7 +14,9 @@ class ProgressLine:
     def __call__(self, done: int, total: int, name: str) -> None:
         if not self.enabled:
             return
-        if done >= total:
+        if total < 0:  # a stream of unknown length (archives): a count
+            self.stream.write(f"\r\x1b[K[{done + 1}] {name[-60:]}")
+        elif done >= total:
             self.stream.write("\r\x1b[K")
         else:
             self.stream.write(f"\r\x1b[K[{done + 1}/{total}] {name[-60:]}")

@@ -48,6 +48,7 @@ class DctOrigin(StrEnum):
     TIMEML = "timeml"
     USER = "user"
     CRAWL = "crawl-date"  # when a web archive fetched the page: an upper bound, used when the page has no date
+    ARCHIVE = "archive"  # the date a JSON-lines archive's record gives for its article
 
 
 @dataclass(frozen=True, slots=True)

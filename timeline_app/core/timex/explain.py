@@ -24,7 +24,7 @@ from .meanings import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, N
 DCT_LABEL = {"dateline": "the dateline", "html-meta": "the publication date",
               "json-ld": "the publication date", "time-element": "the publication date",
               "timeml": "the document date", "filename": "the date in the file name",
-              "user": "the date you set"}
+              "user": "the date you set", "archive": "the archive's date"}
 _YEARS_AWAY = {-1: "a year before", 0: "in", 1: "a year after"}
 
 
