@@ -1,7 +1,7 @@
 """Table-driven cases (tests/core/timex/cases/*.json): text, DCT, expected spans, values, types, mods.
 
 Each case lists expressions that must be found with exactly that extent (first occurrence of
-the text) and value; ``none`` lists strings that must not be part of any expression.
+the text, or the ``occurrence``-th) and value; ``none`` lists strings that must not be part of any expression.
 Optional (story time): ``read_as`` forces the document mode, ``mode`` is the mode the text
 must be read in and ``reason`` words its stated reason must contain.
 """
@@ -47,7 +47,9 @@ def test_case(case: dict) -> None:
         assert case["reason"] in mode.reason, f"reason {mode.reason!r} does not say {case['reason']!r}"
     got = [(t.text, t.value, str(t.type), t.mod) for t in found]
     for exp in case["expect"]:
-        start = text.index(exp["text"])
+        start = -1
+        for _ in range(exp.get("occurrence", 1)):  # the first mention, unless told to take a later one
+            start = text.index(exp["text"], start + 1)
         end = start + len(exp["text"])
         match = [t for t in found if (t.start, t.end) == (start, end)]
         assert match, f"{exp['text']!r} not found with that extent in {text!r}; got {got}"

@@ -11,6 +11,7 @@ stays unresolved but listed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ from .story_time import (
     Placed,
     StoryTime,
     choose_mode,
+    explicit,
     place_in_story,
     underspecified,
 )
@@ -124,6 +126,61 @@ def _anchor_for(m: Meaning, need: str | None, story: StoryTime, text: str, c: Ca
     return anchor, clock
 
 
+_CLOCK_DAY = "story-day"
+
+
+def _name_key(m: Meaning) -> tuple[str, int, int | None] | None:
+    """A day of the month named without its year ("Feb. 9"). Not a bare month: news names the
+    same month of two years side by side ("price numbers for August set for release", then
+    "the index came in at 100.2 in August"), and each is read by its own clause."""
+    if isinstance(m, Named) and m.rel is None and m.pod is None and m.kind == "monthday":
+        return m.kind, m.index, m.day
+    return None
+
+
+def _said_before(story: _Story, m: Meaning, value: str | None) -> tuple[str, str] | None:
+    """The value and text of the same name said earlier in the text, when it had another value
+    and no year has been named since: one date, one value ("will be honoured at the Oscars on
+    Feb. 9", later "the actors at the Oscars on Feb. 9 were not nominated"). A year named in
+    between ("In 2019 ...", "last year's report") moves the text, and the name is read afresh."""
+    key = _name_key(m)
+    said = story.said.get(key) if key is not None and value is not None else None
+    if said is None or said[1] == value:
+        return None
+    at, before, surface = said
+    if any(year != before[:4] for where, year in story.years if where > at):
+        return None
+    return before, surface
+
+
+def _remember(story: _Story, m: Meaning, value: str | None, surface: str) -> None:
+    if value is None:
+        return
+    key = _name_key(m)
+    if key is not None:
+        story.said[key] = (len(story.out), value, surface)
+    elif (explicit(m) or isinstance(m, SamePeriod)
+          or isinstance(m, Shift) and m.unit in ("Y", "H", "Q", "DE", "CE")) and value[:4].isdigit():
+        story.years.append((len(story.out), value[:4]))
+
+
+def _story_day(m: Meaning, need: str | None, story: _Story, text: str, c: Candidate) -> Anchor | None:
+    """The day the story is on, for a bare clock time after a coarser date: "The first stage
+    started on June 3. The race was first run in 2019. The second stage began at 6:25 p.m." is
+    6:25 p.m. on June 3. None when the focus is itself a day (the clock takes it anyway), and in
+    news unless the clock is told in the past of a day gone by: "They have to be back by noon"
+    is the present's noon."""
+    focus, day = story.time.focus, story.day
+    if not (isinstance(m, Clock) and m.day is None and need == "dct" and day is not None
+            and focus is not None and focus.unit not in _DAY_OR_FINER):
+        return None
+    if story.dct is not None and story.time.mode is Mode.NEWS:
+        said = tense_near(text, c.start, c.end)
+        if day.when > story.dct.when or said is None or said[0] is not Tense.PAST:
+            return None
+    return day
+
+
 def _placed_in_story(m: Meaning, anchor: Anchor, tense: tuple[Tense, str] | None) -> Placed | None:
     """An underspecified name ("April", "Saturday morning" in a narrative) placed after the focus."""
     if isinstance(m, (Named, Holiday)):
@@ -155,6 +212,9 @@ class _Story:
     period: Anchor | None = None  # the last reporting period named outright (not itself a shift)
     last_meaning: Meaning | None = None  # the meaning of the last expression resolved
     out: list[TimeExpression] = field(default_factory=list)
+    day: Anchor | None = None  # the last day the story was on (the day of a bare "at 6:25 p.m.")
+    said: dict[tuple[str, int, int | None], tuple[int, str, str]] = field(default_factory=dict)  # name → (at, value, text)
+    years: list[tuple[int, str]] = field(default_factory=list)  # (at, year) of each year the text names
 
 
 def _dct_anchor(dct: DCT | None) -> Anchor | None:
@@ -223,6 +283,9 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         if dct is not None and story.dct is not None and anchor is story.dct \
                 and isinstance(m, Shift) and m.unit in _CLOCK_UNITS:
             anchor = _dct_clock(dct, story.dct)
+        on_day = _story_day(m, need, story, text, c)
+        if on_day is not None:
+            anchor, clock = on_day, _CLOCK_DAY
         previous = story.out[-1] if story.out else None
         start_of_range = _range_start(m, text, c, previous, story.last_meaning)
         if start_of_range is not None and previous is not None:
@@ -242,9 +305,16 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         if c.span in forced:
             value = forced[c.span]
             type_ = _user_type(value, type_)
+        before = _said_before(story, m, value) if placed is None and c.span not in forced else None
+        if before is not None:
+            value = before[0]
         explanation = _explanation(surface, built, value, type_, anchor, tense, forced=c.span in forced,
                                    closed_on=closed_on, start_of_range=start_of_range, placed=placed,
                                    clock=_clock_words(story.time, m, clock, need, anchor, value, placed))
+        if before is not None:
+            explanation = (f"{surface} → {value} ({human(value)}): the same date as \"{before[1]}\" before, "
+                           "no other year having been named since")
+        _remember(story, m, value, surface)
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
         quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
@@ -276,6 +346,9 @@ def _meaning_in_context(text: str, candidates: Sequence[Candidate], meanings: Se
     if isinstance(m, Clock) and m.day is None:
         built = Built(Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i)),
                       built.type, built.mod, built.freq)
+    attached = _day_after_part_of_day(text, candidates, meanings, i)
+    if attached is not None:
+        built = Built(attached, built.type, built.mod, built.freq)
     if dct is not None and _week_to_come_on_sunday(built.meaning, built.mod, dct, text, c):
         built = Built(Shift("W", 1), built.type, None)  # all of that week is "later"
     return built
@@ -313,6 +386,8 @@ def _clock_words(time: StoryTime, m: Meaning, clock: str, need: str | None, anch
     that would count from a present, in news a name kept on the DCT beside a back-story."""
     if clock == CLOCK_SHARED:
         return "the year is written once for both"
+    if clock == _CLOCK_DAY:
+        return "the day the story is on: a coarser date since then does not move it"
     if value is None or anchor is None or need != "dct":
         return None
     if placed is not None or clock == CLOCK_FOCUS:
@@ -352,6 +427,8 @@ def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Can
         # comparison, not the time talked about, so "a year earlier" does not count from it.
         reached = anchor_from(tid, value, interval, gran, surface)
         story.time.move(reached, m, clock, c.start, c.end)
+        if story.time.focus is reached and reached.unit in _DAY_OR_FINER:
+            story.day = reached
         # Comparisons are made with a reported period: one begun by the document date (not
         # "the third quarter of 1990" in a forecast), named outright rather than as a
         # year-ago twin ("the 1988 period").
@@ -437,7 +514,12 @@ def _build_or_none(rs: RuleSet, c: Candidate) -> Built | None:
 
 
 # Between a clock time and the day it falls on: "3 p.m. local time (1200 GMT) on Friday".
-_CLOCK_TO_DAY = re.compile(r"[\s,()]*(?:(?:local time|[Ee]astern time|[A-Z]{2,5})[\s,()]*)*(?:on\s+)?")
+# ("(0410 HKT)": a clock restated in another zone, which may be one the rules do not know.)
+_CLOCK_TO_DAY = re.compile(
+    r"[\s,()]*(?:(?:local time|[Ee]astern time|[A-Z]{2,5}|\(\d{1,2}:?\d\d\s*[A-Z]{2,5}\))[\s,()]*)*(?:on\s+)?")
+# Between a part of the day and the day it is a part of: "early-morning raids on Friday 14th June".
+_POD_TO_DAY = re.compile(r"[\s-]+(?:[a-z]+\s+){0,3}(?:on|of)\s+")
+_DEICTIC_WORDS = re.compile(r"\b(?:this|today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
 def _is_day(m: Meaning) -> bool:
@@ -461,6 +543,24 @@ def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Seque
             continue
         return m if _is_day(m) else None  # type: ignore[return-value]
     return None
+
+
+def _day_after_part_of_day(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
+                           i: int) -> Meaning | None:
+    """The day a bare part of the day belongs to when the day follows it in its phrase:
+    "early-morning raids on Friday 14th June 2019" is that Friday's morning, not this one.
+    ("this morning", "late yesterday" name their day themselves.)"""
+    c, m = candidates[i], meanings[i].meaning  # type: ignore[union-attr]
+    if not (isinstance(m, Shift) and m.unit == "D" and m.n == 0 and m.pod and m.anchor == "dct") \
+            or _DEICTIC_WORDS.search(text, c.start, c.end) or i + 1 >= len(candidates):
+        return None
+    built = meanings[i + 1]
+    if built is None or not _POD_TO_DAY.fullmatch(text, c.end, candidates[i + 1].start) or not _is_day(built.meaning):
+        return None
+    day = built.meaning
+    if isinstance(day, Fixed):
+        return Fixed(f"{day.value}T{m.pod}")
+    return dataclasses.replace(day, pod=m.pod)  # type: ignore[type-var]
 
 
 def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None], i: int,
