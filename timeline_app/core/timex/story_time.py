@@ -355,6 +355,9 @@ def _near(focus: Anchor, dct: Anchor) -> bool:
     """Whether a date is near enough the DCT for the DCT clock to place names the same way: it
     overlaps the DCT's year."""
     year_start = dct.when.replace(month=1, day=1, hour=0, minute=0, second=0)
-    return focus.when < year_start + relativedelta(years=1) and year_start < _interval_end(focus)
+    try:
+        return focus.when < year_start + relativedelta(years=1) and year_start < _interval_end(focus)
+    except (ValueError, OverflowError):  # a year next to the calendar's end (a DCT in 9999)
+        return focus.when.year == dct.when.year
 
 
