@@ -49,6 +49,40 @@ class DctOrigin(StrEnum):
     USER = "user"
     CRAWL = "crawl-date"  # when a web archive fetched the page: an upper bound, used when the page has no date
     ARCHIVE = "archive"  # the date a JSON-lines archive's record gives for its article
+    URL = "url"  # a date in the page's canonical URL (web pages)
+    HTMLDATE = "htmldate"  # htmldate's own search of a page's markup and text
+
+
+@dataclass(frozen=True, slots=True)
+class DctCandidate:
+    """One piece of evidence for a web page's publication date, and what the decision made of it.
+
+    ``value`` is the local date (and clock time) as the page writes it; ``utc_offset`` is the
+    offset written with it ("+03:00"; "+00:00" for "Z"), None when none is written. ``kind`` is
+    what the evidence says it is: ``published``, ``created``, ``modified``, ``unknown`` or
+    ``shown-today`` (a clock in the site's header: the day the page was shown). ``verdict``
+    is ``chosen``, ``agrees`` or why it lost.
+    """
+
+    value: str
+    origin: DctOrigin
+    kind: str
+    source: str  # where exactly: "meta article:published_time", 'shown "Posted June 3, 2020"'
+    strength: float
+    utc_offset: str | None = None
+    zone: str | None = None  # the zone a shown date names beside its clock ("PDT")
+    start: int | None = None
+    end: int | None = None
+    verdict: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"value": self.value, "origin": str(self.origin), "kind": self.kind,
+                                  "source": self.source, "strength": round(self.strength, 2)}
+        if self.utc_offset:
+            out["utc_offset"] = self.utc_offset
+        if self.verdict:
+            out["verdict"] = self.verdict
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +130,11 @@ class DCT:
     start: int | None = None
     end: int | None = None
     updated: str | None = None  # a "last updated" value seen beside the publication date
+    # The page's UTC offset ("-07:00") when known: ``value`` is then the local time in it.
+    utc_offset: str | None = None
+    zone: str | None = None  # the zone as the page names it ("PDT", "GMT+10"), when it does
+    reason: str = ""  # why this value won, when several pieces of evidence were weighed
+    candidates: tuple[DctCandidate, ...] = ()  # the evidence weighed, the chosen one included
 
     @property
     def day(self) -> datetime:
@@ -109,6 +148,14 @@ class DCT:
             out["start"], out["end"] = self.start, self.end
         if self.updated:
             out["updated"] = self.updated
+        if self.utc_offset:
+            out["utc_offset"] = self.utc_offset
+        if self.zone:
+            out["zone"] = self.zone
+        if self.reason:
+            out["reason"] = self.reason
+        if self.candidates:
+            out["candidates"] = [c.to_json() for c in self.candidates]
         return out
 
 

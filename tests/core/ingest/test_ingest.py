@@ -197,7 +197,8 @@ def test_html_meta_article() -> None:
     assert article.title == "Daesh forces Syria rebels to retreat from border area"
     dct = article.dct
     assert dct is not None
-    assert (dct.value, dct.origin, dct.confidence) == ("2016-06-30T10:15", DctOrigin.HTML_META, 0.9)
+    assert (dct.value, dct.origin) == ("2016-06-30T10:15", DctOrigin.HTML_META)
+    assert dct.confidence >= 0.9  # the meta tag and the byline agree
     # The page shows the same date in its byline: its span is given so it makes no event.
     assert article.text[dct.start:dct.end] == "By Reuters - Jun 30,2016 - Last updated at Jun 30,2016"
     blocks = article.text.rstrip("\n").split("\n\n")
@@ -234,7 +235,11 @@ def test_html_time_element_and_declared_cp1252() -> None:
     dct = article.dct
     assert dct is not None
     # The <time> inside <article>, not the one in the "Most read" aside.
-    assert (dct.value, dct.origin, dct.confidence) == ("2015-11-09T14:05", DctOrigin.TIME_ELEMENT, 0.85)
+    assert dct.value == "2015-11-09T14:05"
+    assert dct.confidence >= 0.85
+    # the <time> element and the byline that shows it agree; the aside's date lost
+    verdicts = {(str(c.origin), c.value): c.verdict for c in dct.candidates}
+    assert verdicts[("time-element", "2015-11-09T14:05")] in ("chosen", "agrees")
     assert article.text[dct.start:dct.end] == "Staff reporter · 9 November 2015, 2:05pm"
     assert "Residents said the “old” café by the bridge" in article.text  # windows-1252 per <meta>
     for furniture in ("Most read", "Old story one", "Traffic", "Share this article", "The Local Paper"):

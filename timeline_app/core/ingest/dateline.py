@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 
 from dateutil.parser import isoparse
 
@@ -352,6 +353,56 @@ def parse_machine_date(raw: str) -> str | None:
         if has_time:
             value += f"T{moment.hour:02d}:{moment.minute:02d}"
     return value[:10] if value.endswith("T00:00") else value
+
+
+_LOOSE_STAMP = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d)[T ](?P<time>\d\d:\d\d)(?::\d{1,2}(?:\.\d{1,9})?)?\s?"
+                          r"(?P<zone>Z|[+-]\d\d:?\d\d)?$")
+
+
+def machine_date(raw: str) -> tuple[str, str | None] | None:
+    """(value, UTC offset) of a date written for machines, or None.
+
+    ``value`` is the date and clock time *as written* (the writer's local time), as in
+    :func:`parse_machine_date`; the offset is the one written with it (``"+03:00"``,
+    ``"+00:00"`` for ``Z``), None when none is. RFC 2822 dates ("Thu, 30 Jun 2016 10:15:00
+    GMT") keep their zone too. A time of exactly midnight is dropped with its offset: it
+    usually means the writer gave only a day. Years before 1990 are refused: no web page
+    was published then.
+    """
+    raw = raw.strip()[:100]
+    moment: datetime | None = None
+    if re.match(r"^\d{4}-?\d\d-?\d\d", raw):
+        try:
+            moment = isoparse(raw)
+        except (ValueError, OverflowError):
+            moment = None
+        has_time = len(raw) > 10 and moment is not None
+    elif re.match(r"^(?:[A-Za-z]{3},\s{0,3})?\d{1,2}\s[A-Za-z]{3}\s\d{4}\s\d\d:\d\d", raw):
+        try:
+            moment = parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            moment = None
+        has_time = moment is not None
+    if moment is None and (loose := _LOOSE_STAMP.match(raw)) is not None:
+        # "2020-12-05T23:15:0Z": a malformed ISO stamp whose date, time and zone still read
+        try:
+            moment = isoparse(f"{loose['date']}T{loose['time']}{loose['zone'] or ''}")
+            has_time = True
+        except (ValueError, OverflowError):
+            moment = None
+    if moment is None:
+        value = parse_machine_date(raw) if raw else None
+        return (value, None) if value and value[:4] >= "1990" else None
+    if not 1990 <= moment.year <= 2099:
+        return None
+    if not has_time or (moment.hour, moment.minute) == (0, 0):
+        return moment.date().isoformat(), None
+    offset = moment.utcoffset()
+    written = None
+    if offset is not None:
+        minutes = int(offset.total_seconds() // 60)
+        written = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return f"{moment.date().isoformat()}T{moment.hour:02d}:{moment.minute:02d}", written
 
 
 # A date in a file name: 2016-06-30, 2016_06_30, 2016.06.30 or 20160630, not inside a longer number.

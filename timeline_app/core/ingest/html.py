@@ -11,16 +11,16 @@ headings, paragraphs, list items, quotes and table rows — as blocks separated 
 Navigation, menus, share bars, comment widgets and footers outside the main text are left out;
 furniture that trafilatura keeps inside it is marked by ingest with the boilerplate rules.
 
-Publication dates come from the markup, in this order (ingest applies the priority):
-``<meta>`` (``article:published_time``, ``og:published_time``, ``datePublished``...), JSON-LD
-``datePublished``, a ``<time datetime>`` inside the article, and as a last resort htmldate's
-reading of the rest of the markup.
+The publication date is decided by :mod:`.publication_date` over every candidate that
+:mod:`.date_evidence` finds in the markup (meta tags, JSON-LD, ``<time>``, the URL, the dates
+shown near the headline, htmldate's search) and the dateline in the text; the DCT carries
+the candidates that lost, with why.
 """
 
 from __future__ import annotations
 
 import copy
-import json
+import dataclasses
 import logging
 import re
 from collections.abc import Iterator
@@ -29,24 +29,14 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-from ..model import DCT, DctOrigin
-from . import dateline
+from ..model import DCT, DctCandidate, DctOrigin
+from . import date_evidence, dateline, publication_date
+from .shown_dates import ShownClock
 
 # Removed before any text is taken: code, styling and embedded content are not prose.
 _NOT_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
              "canvas", "math")
-_MAX_JSON_LD = 1_000_000  # characters of one JSON-LD block read; larger ones are skipped
-_MAX_JSON_DEPTH = 12
 
-# <meta> names/properties/itemprops giving the publication date, most specific first.
-PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
-                  "datepublished", "article.published", "publish-date", "publishdate", "pubdate",
-                  "dc.date.issued", "dcterms.issued", "dcterms.created", "parsely-pub-date",
-                  "sailthru.date", "date")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-                 "last-modified")
-_ARTICLE_TYPES = re.compile(r"(?:News|Blog|Report|Scholarly|Tech)?Article|BlogPosting|Report"
-                            r"|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|LiveBlogPosting")
 # Class or id of elements that hold a byline or dateline.
 _DATELINE_CLASS = re.compile(r"byline|dateline|date|time|posted|publish|timestamp|meta|author|info",
                              re.IGNORECASE)
@@ -66,15 +56,15 @@ class HtmlError(ValueError):
 class HtmlPage:
     title: str | None
     text: str
-    published: tuple[DCT, ...]  # from the markup, in priority order (meta, json-ld, time element)
-    modified: str | None  # a "last modified" value from the markup
-    fallback: DCT | None  # htmldate's reading of the rest of the markup
+    dct: DCT | None  # the publication date decided over all the evidence, with its candidates
+    dateline: DCT | None  # the dateline found in the text (its span), whether it won or not
 
 
 def read_html(html: str) -> HtmlPage:
     """Parse a decoded page; raises HtmlError when it holds no readable text."""
     tree = _parse(html)
-    published, modified = _markup_dates(tree)
+    evidence = date_evidence.collect(tree, html[:4000])
+    clocks = date_evidence.shown_clocks(tree)
     for element in tree.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -91,8 +81,26 @@ def read_html(html: str) -> HtmlPage:
     if line and not any(_norm(line) in _norm(block) for block in blocks[:4]):
         head.append(line)
     text = "\n\n".join(head + blocks) + "\n"
-    return HtmlPage(title=title, text=text, published=tuple(published), modified=modified,
-                    fallback=_htmldate(tree))
+    in_text = dateline.detect(text)
+    return HtmlPage(title=title, text=text, dct=_decide(evidence, clocks, in_text), dateline=in_text)
+
+
+def _decide(evidence: list[DctCandidate], clocks: list[ShownClock], in_text: DCT | None) -> DCT | None:
+    """The decision over the markup's evidence and the text's dateline; the dateline's span is
+    kept when the chosen day is the one it shows, so the dateline makes no event."""
+    if in_text is not None:
+        kind = {dateline.CONF_UPDATED_ONLY: "modified", dateline.CONF_CUED: "published"}.get(
+            in_text.confidence, "unknown")
+        if any(c.kind == "shown-today" and c.value == in_text.value for c in evidence):
+            kind = "shown-today"  # the site header's clock, which the main text kept as its first line
+        evidence = [*evidence, DctCandidate(in_text.value, DctOrigin.DATELINE, kind, "the dateline in the text",
+                                            0.0 if kind == "shown-today" else in_text.confidence * 0.9,
+                                            start=in_text.start, end=in_text.end)]
+    dct = publication_date.decide(evidence, clocks)
+    if dct is not None and in_text is not None and in_text.value[:10] == dct.value[:10]:
+        dct = dataclasses.replace(dct, start=in_text.start, end=in_text.end,
+                                  updated=dct.updated or in_text.updated)
+    return dct
 
 
 def _parse(html: str) -> lxml.html.HtmlElement:
@@ -173,104 +181,6 @@ def _meta(tree: lxml.html.HtmlElement, keys: tuple[str, ...]) -> str | None:
                 if content and (best is None or wanted[key] < best[0]):
                     best = (wanted[key], content)
     return best[1] if best else None
-
-
-# --- dates in the markup -----------------------------------------------------------------
-
-def _markup_dates(tree: lxml.html.HtmlElement) -> tuple[list[DCT], str | None]:
-    """Publication dates found in meta, JSON-LD and <time> (in that order) and a modified date."""
-    found: list[DCT] = []
-    modified: str | None = None
-    raw = _meta(tree, PUBLISHED_META)
-    value = dateline.parse_machine_date(raw) if raw else None
-    if value:
-        found.append(DCT(value, DctOrigin.HTML_META, dateline.CONF_META))
-    raw_mod = _meta(tree, MODIFIED_META)
-    if raw_mod:
-        modified = dateline.parse_machine_date(raw_mod)
-    ld_published, ld_modified = _json_ld_dates(tree)
-    if ld_published:
-        found.append(DCT(ld_published, DctOrigin.JSON_LD, dateline.CONF_META))
-    modified = modified or ld_modified
-    time_value = _time_element_date(tree)
-    if time_value:
-        found.append(DCT(time_value, DctOrigin.TIME_ELEMENT, dateline.CONF_TIME_ELEMENT))
-    return found, modified
-
-
-def _json_ld_dates(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
-    """datePublished / dateModified of the page's article object (any object if none is typed)."""
-    typed: list[dict[str, object]] = []
-    untyped: list[dict[str, object]] = []
-    for script in tree.xpath("//script[@type]"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        source = script.text or ""
-        if len(source) > _MAX_JSON_LD:
-            continue
-        try:
-            data = json.loads(source)
-        except (ValueError, RecursionError):
-            continue  # broken JSON-LD is common and harmless: the other sources remain
-        for obj in _objects(data, 0):
-            kinds = obj.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(k, str) and _ARTICLE_TYPES.fullmatch(k) for k in kinds):
-                typed.append(obj)
-            else:
-                untyped.append(obj)
-    for obj in typed + untyped:
-        published = obj.get("datePublished") or obj.get("dateCreated")
-        if isinstance(published, str):
-            value = dateline.parse_machine_date(published)
-            if value:
-                modified = obj.get("dateModified")
-                mod_value = dateline.parse_machine_date(modified) if isinstance(modified, str) else None
-                return value, mod_value
-    return None, None
-
-
-def _objects(data: object, depth: int) -> Iterator[dict[str, object]]:
-    """Every JSON object in ``data`` (lists, @graph and nested values), bounded in depth."""
-    if depth > _MAX_JSON_DEPTH:
-        return
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            if isinstance(value, (dict, list)):
-                yield from _objects(value, depth + 1)
-    elif isinstance(data, list):
-        for item in data[:1000]:
-            yield from _objects(item, depth + 1)
-
-
-def _time_element_date(tree: lxml.html.HtmlElement) -> str | None:
-    """A <time datetime> marked as the publication date, or the first one inside the article."""
-    paths = ("//time[@itemprop='datePublished'][@datetime]", "//time[@pubdate][@datetime]",
-             "//article//time[@datetime]", "//main//time[@datetime]")
-    for path in paths:
-        for element in tree.xpath(path)[:5]:
-            if (element.get("itemprop") or "").lower() == "datemodified":
-                continue
-            if re.search(r"updated|modified", element.get("class") or "", re.IGNORECASE):
-                continue
-            value = dateline.parse_machine_date(element.get("datetime") or "")
-            if value:
-                return value
-    return None
-
-
-def _htmldate(tree: lxml.html.HtmlElement) -> DCT | None:
-    """htmldate's reading of the markup (a copy: it edits the tree), or None."""
-    import htmldate  # imported here: a few hundred ms, and only pages need it
-
-    try:
-        found = htmldate.find_date(copy.deepcopy(tree), extensive_search=False, original_date=True,
-                                   outputformat="%Y-%m-%d")
-    except Exception:  # noqa: BLE001 - a heuristic library on hostile markup: no date, not a failure
-        return None
-    value = dateline.parse_machine_date(found) if found else None
-    return DCT(value, DctOrigin.HTML_META, dateline.CONF_HTMLDATE) if value else None
 
 
 # --- main text ---------------------------------------------------------------------------
@@ -355,13 +265,21 @@ def _page_blocks(tree: lxml.html.HtmlElement) -> list[str]:
 
 
 def _dateline_text(tree: lxml.html.HtmlElement) -> str | None:
-    """The page's byline or date element as shown, when its text reads as a dateline."""
+    """The page's byline or date element as shown, when its text reads as a dateline.
+
+    Not one where the site shows today's date (its header bar): that is the day the page was
+    shown, and as the first lines of the text it would read as the article's dateline.
+    """
+    today = {el for el, _text, shows_today in date_evidence.shown_elements(tree) if shows_today}
     for scope in ("//article", "//main", "/html"):
         roots = tree.xpath(scope)[:1]
         if not roots:
             continue
         for element in _dateline_candidates(roots[0]):
             if any(a.tag in ("nav", "footer", "aside") for a in element.iterancestors()):
+                continue
+            if element in today or any(a in today for a in element.iterancestors()) \
+                    or any(d in today for d in element.iterdescendants()):
                 continue
             text = _clean(element.text_content())
             if not text or len(text) > _MAX_DATELINE:

@@ -160,18 +160,8 @@ def _read_html(text: str, source: str) -> Article:
     except RecursionError:
         raise IngestError(f"{source}: HTML nested too deeply to read") from None
     boilerplate = find_boilerplate(page.text)
-    in_text = dateline.detect(page.text)
-    dct: DCT | None = page.published[0] if page.published else in_text
-    if dct is None:
-        dct = page.fallback
-    elif dct is not in_text and in_text is not None and in_text.value[:10] == dct.value[:10]:
-        # The markup's date is the one the page shows: keep the span, so the dateline makes no event.
-        dct = dataclasses.replace(dct, start=in_text.start, end=in_text.end,
-                                  updated=page.modified or in_text.updated)
-    elif dct is not in_text and page.modified:
-        dct = dataclasses.replace(dct, updated=page.modified)
-    title = page.title or _text_title(page.text, boilerplate, in_text) or PurePath(source).stem
-    return Article(source=source, title=title, text=page.text, dct=dct, boilerplate=boilerplate,
+    title = page.title or _text_title(page.text, boilerplate, page.dateline) or PurePath(source).stem
+    return Article(source=source, title=title, text=page.text, dct=page.dct, boilerplate=boilerplate,
                    format="html")
 
 
