@@ -85,6 +85,13 @@ def read_html(html: str) -> HtmlPage:
     return HtmlPage(title=title, text=text, dct=_decide(evidence, clocks, in_text), dateline=in_text)
 
 
+def publication_date_of(html: str) -> DCT | None:
+    """The publication date decided over the markup's evidence alone (no main text, so no
+    dateline in the text): what the benchmark times against htmldate."""
+    tree = _parse(html)
+    return publication_date.decide(date_evidence.collect(tree, html[:4000]), date_evidence.shown_clocks(tree))
+
+
 def _decide(evidence: list[DctCandidate], clocks: list[ShownClock], in_text: DCT | None) -> DCT | None:
     """The decision over the markup's evidence and the text's dateline; the dateline's span is
     kept when the chosen day is the one it shows, so the dateline makes no event."""
