@@ -101,6 +101,43 @@ _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[/_.-]?)(?P<month
 _SAVED_FROM = re.compile(r"saved from url=\(\d{1,5}\)(?P<url>\S{1,2000})")
 
 
+# UTC offsets (minutes, lowest and highest over the year and the country's zones) of the
+# regions pages declare in og:locale or <html lang>: a UTC timestamp's local day is known
+# when both ends give the same day.
+REGION_OFFSETS: dict[str, tuple[int, int]] = {
+    "US": (-600, -240), "CA": (-480, -150), "MX": (-480, -300), "BR": (-300, -120), "AR": (-180, -180),
+    "CL": (-300, -180), "CO": (-300, -300), "PE": (-300, -300), "VE": (-240, -240), "GB": (0, 60),
+    "IE": (0, 60), "PT": (0, 60), "ES": (60, 120), "FR": (60, 120), "DE": (60, 120), "IT": (60, 120),
+    "NL": (60, 120), "BE": (60, 120), "AT": (60, 120), "CH": (60, 120), "PL": (60, 120), "CZ": (60, 120),
+    "SE": (60, 120), "DK": (60, 120), "NO": (60, 120), "HU": (60, 120), "BA": (60, 120), "RS": (60, 120),
+    "HR": (60, 120), "AL": (60, 120), "FI": (120, 180), "GR": (120, 180), "BG": (120, 180), "RO": (120, 180),
+    "UA": (120, 180), "TR": (180, 180), "IL": (120, 180), "EG": (120, 180), "ZA": (120, 120),
+    "SA": (180, 180), "AE": (240, 240), "IR": (210, 270), "PK": (300, 300), "IN": (330, 330),
+    "BD": (360, 360), "TH": (420, 420), "VN": (420, 420), "ID": (420, 540), "CN": (480, 480),
+    "TW": (480, 480), "HK": (480, 480), "SG": (480, 480), "PH": (480, 480), "MY": (480, 480),
+    "JP": (540, 540), "KR": (540, 540), "AU": (480, 660), "NZ": (720, 780),
+}
+_REGION = re.compile(r"^[a-z]{2,3}[-_](?P<region>[a-z]{2})\b", re.IGNORECASE)
+
+
+def page_region(tree: lxml.html.HtmlElement) -> str | None:
+    """The region the page declares (og:locale "en_US", <html lang="fr-CA">), upper case."""
+    declared = [meta.get("content") or "" for meta in tree.iter("meta")
+                if (meta.get("property") or "").lower() == "og:locale"]
+    declared.append(tree.get("lang") or "")
+    for value in declared:
+        m = _REGION.match(value.strip())
+        if m and m["region"].upper() in REGION_OFFSETS:
+            return m["region"].upper()
+    return None
+
+
+def region_offsets(tree: lxml.html.HtmlElement) -> tuple[int, int] | None:
+    """The UTC offset range of the region the page declares, or None."""
+    region = page_region(tree)
+    return REGION_OFFSETS[region] if region else None
+
+
 def collect(tree: lxml.html.HtmlElement, head: str = "") -> list[DctCandidate]:
     """Every candidate of the parsed page; ``head`` is the start of the raw HTML (for the
     browser's "saved from" comment, which the parser drops)."""

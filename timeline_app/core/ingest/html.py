@@ -31,7 +31,7 @@ from lxml import etree
 
 from ..model import DCT, DctCandidate, DctOrigin
 from . import date_evidence, dateline, publication_date
-from .shown_dates import ShownClock
+from .shown_dates import ShownClock, shown_dates
 
 # Removed before any text is taken: code, styling and embedded content are not prose.
 _NOT_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
@@ -41,6 +41,7 @@ _NOT_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "emb
 _DATELINE_CLASS = re.compile(r"byline|dateline|date|time|posted|publish|timestamp|meta|author|info",
                              re.IGNORECASE)
 _MAX_DATELINE = 200
+_FIRST_DATE_CHARS = 400  # with no other evidence, a date this near the top of the text is taken
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _XML_DECL = re.compile(r"\A\s{0,100}<\?xml[^>]{0,300}\?>")
 
@@ -65,6 +66,7 @@ def read_html(html: str) -> HtmlPage:
     tree = _parse(html)
     evidence = date_evidence.collect(tree, html[:4000])
     clocks = date_evidence.shown_clocks(tree)
+    region = date_evidence.region_offsets(tree)
     for element in tree.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -82,19 +84,22 @@ def read_html(html: str) -> HtmlPage:
         head.append(line)
     text = "\n\n".join(head + blocks) + "\n"
     in_text = dateline.detect(text)
-    return HtmlPage(title=title, text=text, dct=_decide(evidence, clocks, in_text), dateline=in_text)
+    return HtmlPage(title=title, text=text, dct=_decide(evidence, clocks, region, in_text, text), dateline=in_text)
 
 
 def publication_date_of(html: str) -> DCT | None:
     """The publication date decided over the markup's evidence alone (no main text, so no
     dateline in the text): what the benchmark times against htmldate."""
     tree = _parse(html)
-    return publication_date.decide(date_evidence.collect(tree, html[:4000]), date_evidence.shown_clocks(tree))
+    return publication_date.decide(date_evidence.collect(tree, html[:4000]), date_evidence.shown_clocks(tree),
+                                   date_evidence.region_offsets(tree))
 
 
-def _decide(evidence: list[DctCandidate], clocks: list[ShownClock], in_text: DCT | None) -> DCT | None:
+def _decide(evidence: list[DctCandidate], clocks: list[ShownClock], region: tuple[int, int] | None,
+            in_text: DCT | None, text: str) -> DCT | None:
     """The decision over the markup's evidence and the text's dateline; the dateline's span is
-    kept when the chosen day is the one it shows, so the dateline makes no event."""
+    kept when the chosen day is the one it shows, so the dateline makes no event. A page with
+    no evidence at all gets, weakly, the first date its text shows near the headline."""
     if in_text is not None:
         kind = {dateline.CONF_UPDATED_ONLY: "modified", dateline.CONF_CUED: "published"}.get(
             in_text.confidence, "unknown")
@@ -103,7 +108,13 @@ def _decide(evidence: list[DctCandidate], clocks: list[ShownClock], in_text: DCT
         evidence = [*evidence, DctCandidate(in_text.value, DctOrigin.DATELINE, kind, "the dateline in the text",
                                             0.0 if kind == "shown-today" else in_text.confidence * 0.9,
                                             start=in_text.start, end=in_text.end)]
-    dct = publication_date.decide(evidence, clocks)
+    if not any(c.kind != "shown-today" for c in evidence):
+        first = next((d for d in shown_dates(text[:_FIRST_DATE_CHARS]) if not d.ambiguous), None)
+        if first is not None:
+            evidence = [*evidence, DctCandidate(first.value, DctOrigin.DATELINE, "unknown",
+                                                "the first date shown in the text", 0.4, start=first.start,
+                                                end=first.end)]
+    dct = publication_date.decide(evidence, clocks, region)
     if dct is not None and in_text is not None and in_text.value[:10] == dct.value[:10]:
         dct = dataclasses.replace(dct, start=in_text.start, end=in_text.end,
                                   updated=dct.updated or in_text.updated)

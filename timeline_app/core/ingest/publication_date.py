@@ -13,7 +13,10 @@ them and returns the DCT with the candidates that lost and why. The decision, in
 3. **Agreement between independent signals.** Every origin (meta, JSON-LD, time element,
    URL, the shown dateline, htmldate) gives each local day the strength of its strongest
    candidate for that day; the day with the largest sum wins. One origin counts once, so a
-   CMS that writes the same date in ten meta tags is one signal. A clock time in UTC or with
+   CMS that writes the same date in ten meta tags is one signal; htmldate's date, when a meta
+   tag or JSON-LD writes it, is that tag read again and adds nothing; a page that shows three
+   or more different days in its date elements is showing a list (other articles,
+   comments), so its shown dates count half. A clock time in UTC or with
    no offset is a moment whose local day is not written: it speaks fully for the
    neighbouring day that an offset from -8 to +10 hours would give (the Americas' west coast
    to Australia's east), and at 0.8 for one that -10 to +14 hours would give.
@@ -46,6 +49,8 @@ from .shown_dates import ShownClock, format_offset
 LIKELY_HOURS = (-8, 10)
 POSSIBLE_HOURS = (-10, 14)
 POSSIBLE_SUPPORT = 0.8
+SHOWN_LIST_DAYS = 3
+SHOWN_LIST_FACTOR = 0.5
 _MACHINE = (DctOrigin.HTML_META, DctOrigin.JSON_LD, DctOrigin.TIME_ELEMENT)
 _TIE_RANK = {DctOrigin.DATELINE: 4, DctOrigin.URL: 2}
 
@@ -59,10 +64,20 @@ def _unzoned_moment(c: DctCandidate) -> bool:
     return "T" in c.value and c.utc_offset in (None, "+00:00") and c.origin in _MACHINE
 
 
-def supports(c: DctCandidate) -> dict[date, float]:
-    """The local days a candidate speaks for, with how fully (1 for its own day)."""
+def supports(c: DctCandidate, region: tuple[int, int] | None = None) -> dict[date, float]:
+    """The local days a candidate speaks for, with how fully (1 for its own day).
+
+    With ``region`` (the lowest and highest UTC offset, in minutes, of the region the page
+    declares), a UTC timestamp whose local day is the same at both ends speaks for that day
+    first, and for its UTC day a little less.
+    """
     own = _day(c)
     out = {own: 1.0}
+    if _unzoned_moment(c) and c.utc_offset == "+00:00" and region is not None:
+        moment = datetime.fromisoformat(c.value)
+        lo, hi = ((moment + timedelta(minutes=m)).date() for m in region)
+        if lo == hi and lo != own:
+            return {lo: 1.0, own: POSSIBLE_SUPPORT}
     if _unzoned_moment(c):
         moment = datetime.fromisoformat(c.value)
         for hours, weight in ((POSSIBLE_HOURS, POSSIBLE_SUPPORT), (LIKELY_HOURS, 1.0)):
@@ -103,8 +118,12 @@ def _refusals(cands: Sequence[DctCandidate]) -> dict[int, str]:
     return refused
 
 
-def decide(cands: Sequence[DctCandidate], clocks: Sequence[ShownClock] = ()) -> DCT | None:
-    """The DCT the evidence supports, with every candidate and its verdict; None without any."""
+def decide(cands: Sequence[DctCandidate], clocks: Sequence[ShownClock] = (),
+           region: tuple[int, int] | None = None) -> DCT | None:
+    """The DCT the evidence supports, with every candidate and its verdict; None without any.
+
+    ``region`` is the UTC offset range of the region the page declares, if it declares one.
+    """
     if not cands:
         return None
     refused = _refusals(cands)
@@ -113,12 +132,22 @@ def decide(cands: Sequence[DctCandidate], clocks: Sequence[ShownClock] = ()) -> 
         voters = [i for i, c in enumerate(cands) if i not in refused]
     if not voters:
         return None
+    # htmldate reads the same meta tags and JSON-LD first: its date, when one of them writes
+    # it, is that tag read again and agrees without a vote of its own.
+    written = {c.value[:10] for c in cands if c.origin in _MACHINE}
+    echoes = {i for i in voters if cands[i].origin is DctOrigin.HTMLDATE and cands[i].value[:10] in written}
+    voters = [i for i in voters if i not in echoes] or voters
+    # A page that shows three or more different days in its date elements is showing a list
+    # (other articles, comments): its shown dates count half.
+    shown_days = {_day(c) for c in cands if c.origin is DctOrigin.DATELINE and c.kind != "shown-today"}
+    listing = SHOWN_LIST_FACTOR if len(shown_days) >= SHOWN_LIST_DAYS else 1.0
     votes: dict[date, dict[DctOrigin, float]] = {}
     for i in voters:
         c = cands[i]
-        for day, weight in supports(c).items():
+        for day, weight in supports(c, region).items():
             by_origin = votes.setdefault(day, {})
-            by_origin[c.origin] = max(by_origin.get(c.origin, 0.0), c.strength * weight)
+            strength = c.strength * (listing if c.origin is DctOrigin.DATELINE else 1.0)
+            by_origin[c.origin] = max(by_origin.get(c.origin, 0.0), strength * weight)
     total = {day: sum(v.values()) for day, v in votes.items()}
     top = max(total.values())
 
@@ -128,7 +157,7 @@ def decide(cands: Sequence[DctCandidate], clocks: Sequence[ShownClock] = ()) -> 
                 -day.toordinal())
 
     best = max((d for d in total if total[d] >= top - 1e-9), key=tie_key)
-    agreeing = [i for i in voters if best in supports(cands[i])]
+    agreeing = [i for i in voters if best in supports(cands[i], region)]
     own = [i for i in agreeing if _day(cands[i]) == best] or agreeing
     chosen = max(own, key=lambda i: (cands[i].strength, "T" in cands[i].value))
     value, offset, zone, clock_note = _clock(best, [cands[i] for i in agreeing], cands, refused, clocks)
