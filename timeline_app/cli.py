@@ -20,8 +20,10 @@ COMMANDS = {
     "export": "Render the timeline of articles to PNG, SVG or PDF without a display.",
     "eval": "Score the tagger against TimeML gold files with the TempEval-3 measures.",
     "eval-stories": "Score story merging against an ECB+ corpus's cross-document links.",
+    "eval-dct": "Score the detected publication dates of saved web pages against a table of dates.",
 }
-_MODULES = {"extract": "extract", "export": "export_image", "eval": "evaluate", "eval-stories": "eval_stories"}
+_MODULES = {"extract": "extract", "export": "export_image", "eval": "evaluate", "eval-stories": "eval_stories",
+            "eval-dct": "eval_dct"}
 
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:

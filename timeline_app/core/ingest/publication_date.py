@@ -174,7 +174,7 @@ def decide(cands: Sequence[DctCandidate], clocks: Sequence[ShownClock] = (),
         reason += "; only htmldate's guess from a year"
     if clock_note:
         reason += f"; {clock_note}"
-    judged = tuple(dataclasses.replace(c, verdict=_verdict(i, c, chosen, best, agreeing, refused, total))
+    judged = tuple(dataclasses.replace(c, verdict=_verdict(i, c, chosen, best, agreeing, refused, total, echoes))
                    for i, c in enumerate(cands))
     modified = [c for i, c in enumerate(cands) if c.kind == "modified" and i not in refused]
     updated = max(modified, key=lambda c: c.value).value if modified else None
@@ -184,11 +184,14 @@ def decide(cands: Sequence[DctCandidate], clocks: Sequence[ShownClock] = (),
 
 
 def _verdict(i: int, c: DctCandidate, chosen: int, best: date, agreeing: list[int],
-             refused: dict[int, str], total: dict[date, float]) -> str:
+             refused: dict[int, str], total: dict[date, float], echoes: set[int]) -> str:
     if i == chosen:
         return "chosen"
     if i in refused:
         return "refused: " + refused[i]
+    if i in echoes:
+        return ("agrees (no vote: a meta tag or JSON-LD writes this date, which htmldate reads)"
+                if _day(c) == best else "outvoted (no vote: it reads a meta tag or JSON-LD again)")
     if c.kind == "modified":
         return "a modification date: publication beats modification"
     if i in agreeing:
