@@ -94,7 +94,7 @@ _ELSEWHERE = re.compile(r"comment|related|recommend|popular|trending|sidebar|foo
 _SITE_HEADER = re.compile(r"(?<![\w-])(?:site-?header|header|top-?bar|masthead|navbar|nav|menu|weather"
                           r"|today)(?![\w-])", re.IGNORECASE)
 # Class or id of elements that show the page's date or byline.
-_DATE_CLASS = re.compile(r"byline|dateline|date|time|posted|publish|timestamp|meta|info|submitted"
+_DATE_CLASS = re.compile(r"byline|dateline|date|time|posted|publish|timestamp|meta|info|submitted|today"
                          r"|fecha|datum|data|tarih", re.IGNORECASE)
 _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[/_.-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
                        r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)")

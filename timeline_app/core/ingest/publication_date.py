@@ -127,16 +127,14 @@ def decide(cands: Sequence[DctCandidate], clocks: Sequence[ShownClock] = (),
     if not cands:
         return None
     refused = _refusals(cands)
-    voters = [i for i, c in enumerate(cands) if i not in refused and c.kind != "modified"]
-    if not voters:
-        voters = [i for i, c in enumerate(cands) if i not in refused]
-    if not voters:
-        return None
     # htmldate reads the same meta tags and JSON-LD first: its date, when one of them writes
     # it, is that tag read again and agrees without a vote of its own.
     written = {c.value[:10] for c in cands if c.origin in _MACHINE}
-    echoes = {i for i in voters if cands[i].origin is DctOrigin.HTMLDATE and cands[i].value[:10] in written}
-    voters = [i for i in voters if i not in echoes] or voters
+    echoes = {i for i, c in enumerate(cands) if c.origin is DctOrigin.HTMLDATE and c.value[:10] in written}
+    live = [i for i in range(len(cands)) if i not in refused and i not in echoes]
+    voters = [i for i in live if cands[i].kind != "modified"] or live
+    if not voters:
+        return None
     # A page that shows three or more different days in its date elements is showing a list
     # (other articles, comments): its shown dates count half.
     shown_days = {_day(c) for c in cands if c.origin is DctOrigin.DATELINE and c.kind != "shown-today"}
@@ -231,10 +229,14 @@ def _clock(day: date, agreeing: list[DctCandidate], cands: Sequence[DctCandidate
     if page_offset:
         return local.isoformat()[:16], page_offset, zone, f"the page shows {local:%H:%M}; its metadata's offset is {page_offset}"
     # a UTC (or zoned) timestamp that reads as the shown clock, or as the shown "Updated" clock
+    # the shown publication clock is matched with the publication timestamps only; a shown
+    # "Updated" clock with any (a CMS often writes the update into datePublished)
     targets = [(local, "published")] + [(datetime(day.year, day.month, day.day, h, m), "updated")
                                         for h, m in sorted(updated_clocks)]
     for target, what in targets:
         for stamp in stamps:
+            if what == "published" and stamp.kind == "modified":
+                continue
             moment = datetime.fromisoformat(stamp.value) - timedelta(minutes=_minutes(stamp.utc_offset or "+00:00"))
             for shift in (0, -1, 1):
                 delta = target + timedelta(days=shift) - moment
@@ -250,7 +252,8 @@ def _clock(day: date, agreeing: list[DctCandidate], cands: Sequence[DctCandidate
 def _machine_clock(day: date, agreeing: list[DctCandidate],
                    page_offset: str | None) -> tuple[str, str | None, str | None, str]:
     """No clock shown: a machine time on that day, in its own offset, or just the day."""
-    own = [c for c in agreeing if c.origin in _MACHINE and "T" in c.value and c.kind != "modified"]
+    timed = [c for c in agreeing if c.origin in _MACHINE and "T" in c.value]
+    own = [c for c in timed if c.kind != "modified"] or timed
     for c in own:
         if _day(c) == day and c.utc_offset not in (None, "+00:00"):
             return c.value, c.utc_offset, None, ""
