@@ -2,7 +2,8 @@
 
 For an event or expression: the expression text, value, mod, interval, granularity, anchor,
 explanation, rule, sentence and article. For an article: its source, DCT value, origin and
-confidence, the dateline text, counts, errors and orphaned corrections.
+confidence, the dateline text, the page's zone, why that DCT won and the candidates that lost
+(web pages), counts, errors and orphaned corrections.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from ...core.model import Event, TimeExpression
+from ...core.model import DCT, Event, TimeExpression
 from ...core.session import Entry, Session
 from ..selection import Selection
 
@@ -19,6 +20,19 @@ from ..selection import Selection
 def _row(name: str, value: object) -> str:
     text = "—" if value is None or value == "" else escape(str(value))
     return f"<tr><th align='left' valign='top' style='padding-right:10px'>{escape(name)}</th><td>{text}</td></tr>"
+
+
+def dct_evidence_rows(dct: DCT | None) -> list[str]:
+    """The page's zone, why the DCT won, and every other candidate with why it lost."""
+    if dct is None or not (dct.candidates or dct.utc_offset):
+        return []
+    zone = " ".join(z for z in (dct.zone, f"UTC{dct.utc_offset}" if dct.utc_offset else None) if z)
+    rows = [_row("Zone", zone or "not known"), _row("Why", dct.reason or None)]
+    for c in dct.candidates:
+        if c.verdict != "chosen":
+            value = c.value + (c.utc_offset or "")
+            rows.append(_row("Candidate", f"{value} · {c.origin} {c.kind} · {c.source} — {c.verdict}"))
+    return rows
 
 
 def _interval(iv: object) -> str | None:
@@ -120,6 +134,7 @@ class DetailPane(QWidget):
             _row("Confidence", f"{dct.confidence:.0%}" if dct else None),
             _row("Dateline", dateline),
             _row("Last updated", dct.updated if dct else None),
+            *dct_evidence_rows(dct),
             _row("Expressions", len(entry.analysis.timexes)),
             _row("Events", len(entry.analysis.events)),
         ]
