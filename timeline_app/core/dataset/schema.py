@@ -20,6 +20,7 @@ has no interval (durations, PAST_REF…) has nulls there.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -35,6 +36,8 @@ ARTICLES = pa.schema([
     ("id", pa.int64()), ("source", _STR), ("title", _STR),
     ("dct_value", _STR), ("dct_origin", _STR), ("dct_confidence", pa.float64()),
     ("dct_start", pa.int32()), ("dct_end", pa.int32()), ("dct_updated", _STR),
+    # A web page's DCT evidence as JSON (utc_offset, zone, reason, candidates), when it has any.
+    ("dct_evidence", _STR),
     ("mode", _STR), ("mode_reason", _STR),
     ("text_length", pa.int32()),
     # The text is kept so that articles pulled into the app show with their sentences linked;
@@ -78,6 +81,14 @@ class Rows:
         return {name: pa.Table.from_pydict(self.columns[name], schema=SCHEMAS[name]) for name in TABLES}
 
 
+_EVIDENCE_KEYS = ("utc_offset", "zone", "reason", "candidates")
+
+
+def _evidence_json(dct: Mapping[str, Any]) -> str | None:
+    evidence = {k: dct[k] for k in _EVIDENCE_KEYS if k in dct}
+    return json.dumps(evidence, ensure_ascii=False) if evidence else None
+
+
 def article_rows(ordinal: int, a: Mapping[str, Any]) -> Iterable[tuple[str, Row]]:
     """The rows of one article: ("articles", row), then its timexes and its events."""
     dct = a.get("dct") or {}
@@ -88,6 +99,7 @@ def article_rows(ordinal: int, a: Mapping[str, Any]) -> Iterable[tuple[str, Row]
         "dct_value": dct.get("value"), "dct_origin": dct.get("origin"),
         "dct_confidence": dct.get("confidence"), "dct_start": dct.get("start"), "dct_end": dct.get("end"),
         "dct_updated": dct.get("updated"),
+        "dct_evidence": _evidence_json(dct),
         "mode": mode.get("value"), "mode_reason": mode.get("reason"),
         "text_length": None if text is None else len(text), "text": text,
         "errors": list(a.get("errors") or ()),
@@ -140,6 +152,8 @@ def article_json_from_rows(article: Row, timexes: Iterable[Row], events: Iterabl
             dct["start"], dct["end"] = article["dct_start"], article["dct_end"]
         if article["dct_updated"]:
             dct["updated"] = article["dct_updated"]
+        if article.get("dct_evidence"):
+            dct.update(json.loads(article["dct_evidence"]))
         out["dct"] = dct
     out["mode"] = None if article["mode"] is None else {"value": article["mode"], "reason": article["mode_reason"]}
     out["text"] = article["text"]
