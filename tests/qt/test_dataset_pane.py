@@ -76,6 +76,8 @@ def test_date_range_source_and_type_narrow_the_search(qtbot, window, archive, da
     window.open_paths([dataset])
     in_2016 = pulled(qtbot, window, archive, words="ceasefire", start="2016-01-01", end="2016-12-31")
     assert len(in_2016.article_ids) == 2  # stories 3 and 9 are dated 2016
+    lo, hi = archive.pane.region.getRegion()  # the band shows the dates searched, the whole of 2016
+    assert (lo, hi) == (pytest.approx(1451606400.0), pytest.approx(1483228800.0))
     from_one = pulled(qtbot, window, archive, words="", start="", end="", source="story-06")
     assert len(from_one.article_ids) == 1
     archive.pane.type.setCurrentText("TIME")

@@ -207,7 +207,9 @@ class DatasetPane(QWidget):
                 self.status.setText(f"{text!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
                 field.setFocus()
                 return
-        job = _SearchJob(self.view, self.query(), self.limit.value())
+        query = self.query()
+        self._band_to(query)
+        job = _SearchJob(self.view, query, self.limit.value())
         job.signals.done.connect(self._found)
         job.signals.failed.connect(self.status.setText)
         self._jobs.append(job)  # the signals object must live until the job reports
@@ -228,6 +230,19 @@ class DatasetPane(QWidget):
         self.searchFinished.emit(result)
         if pulled:
             self.articlesPulled.emit(pulled)
+
+    def _band_to(self, query: Query) -> None:
+        """The shaded band shows the searched dates (all of the archive's when none are given)."""
+        assert self.view is not None
+        edges = self.view.density.seconds
+        if not len(self.view.density.counts):
+            return
+        epoch = dt.datetime(1970, 1, 1)
+        lo = (query.start - epoch).total_seconds() if query.start else float(edges[0])
+        hi = (query.end - epoch).total_seconds() if query.end else float(edges[-1])
+        self.region.blockSignals(True)
+        self.region.setRegion((lo, hi))
+        self.region.blockSignals(False)
 
     def _region_to_fields(self) -> None:
         x0, x1 = self.region.getRegion()
