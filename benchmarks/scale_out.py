@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -31,11 +32,17 @@ from timeline_app.core.dataset.parquet import read_articles_json
 _DASK_PEAKS = re.compile(r"peak memory per worker ([\d, ]+) MB")
 
 
-def extract(args: list[str]) -> tuple[float, str, dict[int, float]]:
-    """Run ``timeline-app extract ARGS`` in a fresh process: seconds, stderr, peak MB of each process."""
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def extract(args: list[str]) -> tuple[float, float, str, dict[int, float]]:
+    """Run ``timeline-app extract ARGS`` in a fresh process: wall and CPU seconds (every process it
+    waited for), stderr, peak MB of each process."""
     import psutil  # comes with distributed
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), children_cpu()
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen([sys.executable, "-m", "timeline_app", "extract", *args], stdout=subprocess.DEVNULL,
                                 stderr=err, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
@@ -53,11 +60,13 @@ def extract(args: list[str]) -> tuple[float, str, dict[int, float]]:
                     pass
             time.sleep(0.1)
         seconds = time.perf_counter() - t0
+        proc.wait()
+        cpu = children_cpu() - c0
         err.seek(0)
         stderr = err.read()
     if proc.returncode not in (0, 2):
         raise SystemExit(f"extract {' '.join(args)} failed ({proc.returncode}):\n{stderr[-2000:]}")
-    return seconds, stderr, peaks
+    return seconds, cpu, stderr, peaks
 
 
 def describe(peaks: dict[int, float]) -> str:
@@ -85,25 +94,28 @@ def main() -> int:
     size = sum(p.stat().st_size for p in paths)
     print(f"corpus: {args.count:,} articles, {size / 1e6:.1f} MB (written in {time.perf_counter() - t0:.1f} s); "
           f"{os.cpu_count()} cores")
-    rows: list[tuple[str, float, str]] = []
+    rows: list[tuple[str, float, float, str]] = []
     outputs: dict[str, Path] = {}
     runs = [("-j 1", ["-j", "1"]), ("-j 2", ["-j", "2"])] if has_jobs_option() else [("one process", [])]
     for name, extra in runs:
         out = Path(tmp.name) / f"out{len(outputs)}.jsonl"
-        seconds, _, peaks = extract(["--format", "jsonl", *extra, "-o", str(out), str(folder)])
-        rows.append((name, seconds, describe(peaks)))
+        seconds, cpu, _, peaks = extract(["--format", "jsonl", *extra, "-o", str(out), str(folder)])
+        rows.append((name, seconds, cpu, describe(peaks)))
         outputs[name] = out
     dask_args = ["--engine", "dask", "-o", str(Path(tmp.name) / "ds")]
     dask_args += ["--scheduler", args.scheduler] if args.scheduler else ["--workers", "2"]
-    seconds, err, peaks = extract([*dask_args, str(folder)])
+    seconds, cpu, err, peaks = extract([*dask_args, str(folder)])
     found = _DASK_PEAKS.search(err)
-    rows.append(("dask, " + (args.scheduler or "local cluster of 2 workers"), seconds,
+    rows.append(("dask, " + (args.scheduler or "local cluster of 2 workers"), seconds, cpu,
                  f"workers {found.group(1)} MB (their own max RSS); all: {describe(peaks)}" if found else "?"))
-    print(f"{'engine':<38} {'seconds':>8} {'articles/s':>11}  peak memory")
-    for name, seconds, peak in rows:
-        print(f"{name:<38} {seconds:8.1f} {args.count / seconds:11.0f}  {peak}")
+    one, _, _ = os.getloadavg()
+    print(f"{'engine':<34} {'wall s':>7} {'articles/s':>10} {'CPU s':>7} {'per CPU-s':>9}  peak memory")
+    for name, seconds, cpu, peak in rows:
+        print(f"{name:<34} {seconds:7.1f} {args.count / seconds:10.0f} {cpu:7.1f} {args.count / cpu:9.0f}  {peak}")
     base = rows[0][1]
-    print("speed-up over " + rows[0][0] + ": " + ", ".join(f"{n} {base / s:.2f}×" for n, s, _ in rows[1:]))
+    print("speed-up over " + rows[0][0] + ": " + ", ".join(f"{n} {base / s:.2f}×" for n, s, _, _ in rows[1:])
+          + f" (load average {one:.1f}: on a shared machine the wall times include waiting for a core; "
+            "CPU s is every process's own time, start-up included)")
     expected = [json.loads(line) for line in next(iter(outputs.values())).read_text(encoding="utf-8").splitlines()]
     same = read_articles_json(Path(tmp.name) / "ds") == expected
     same_j = all(p.read_bytes() == next(iter(outputs.values())).read_bytes() for p in outputs.values())
