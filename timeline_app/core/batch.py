@@ -1,6 +1,6 @@
 """Many inputs through the pipeline: units of work, one function per unit, and a pool of workers.
 
-:func:`units` turns the command line's inputs (files, folders, JSON-lines archives) into a
+:func:`units` turns the command line's inputs (files, folders, JSON-lines archives, WARC files) into a
 stream of small, picklable :class:`Unit` values in input order — one per article, an archive's
 records read as the stream goes, so a million-line archive is never in memory at once.
 :func:`process_unit` is the one "input → result" function; :func:`run` applies a function to
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import ingest
-from .ingest import jsonl
+from .ingest import jsonl, warc
 from .model import DCT, ArticleResult, Mode
 from .pipeline import process_article, process_file
 
@@ -36,10 +36,11 @@ _AHEAD = 4  # tasks in flight per worker: enough to keep them busy, bounded memo
 class Unit:
     """One article to process: a file, a record of an archive, or an input that is not there."""
 
-    kind: str  # "file" | "record" | "missing" | "error"
+    kind: str  # "file" | "record" | "page" | "missing" | "error"
     source: str
     record: jsonl.Record | None = None
     error: str | None = None
+    page: warc.WarcPage | None = None  # an HTML page of a WARC file
 
 
 def units(inputs: Iterable[str | Path]) -> Iterator[Unit]:
@@ -47,12 +48,23 @@ def units(inputs: Iterable[str | Path]) -> Iterator[Unit]:
     by record; inputs that do not exist come last, one error each (as they always have)."""
     paths, missing = ingest.expand_inputs(inputs)
     for path in paths:
-        if jsonl.is_jsonl(path):
-            yield from _archive(path)
-        else:
-            yield Unit("file", str(path))
+        yield from units_of(path)
     for m in missing:
-        yield Unit("missing", m, error=f"{m}: no such file or folder")
+        yield missing_unit(m)
+
+
+def units_of(path: Path) -> Iterator[Unit]:
+    """The articles of one existing input: a file, or an archive's records or pages."""
+    if jsonl.is_jsonl(path):
+        yield from _archive(path)
+    elif warc.is_warc(path):
+        yield from _pages(path)
+    else:
+        yield Unit("file", str(path))
+
+
+def missing_unit(name: str) -> Unit:
+    return Unit("missing", name, error=f"{name}: no such file or folder")
 
 
 def _archive(path: Path) -> Iterator[Unit]:
@@ -63,6 +75,14 @@ def _archive(path: Path) -> Iterator[Unit]:
         yield Unit("error", str(path), error=str(exc))
 
 
+def _pages(path: Path) -> Iterator[Unit]:
+    try:
+        for page in warc.iter_pages(path):
+            yield Unit("page", page.source, page=page)
+    except ingest.IngestError as exc:  # not a WARC file, or one that breaks off: one error
+        yield Unit("error", str(path), error=str(exc))
+
+
 def process_unit(unit: Unit, dct: DCT | None = None, mode: Mode | None = None) -> ArticleResult:
     """Ingest and analyse one unit; failures are on the result, never raised."""
     if unit.kind == "file":
@@ -70,6 +90,8 @@ def process_unit(unit: Unit, dct: DCT | None = None, mode: Mode | None = None) -
     if unit.kind == "record" and unit.record is not None:
         record = unit.record
         return process_article(unit.source, lambda: jsonl.read_record(record), dct, mode)
+    if unit.kind == "page" and unit.page is not None:
+        return process_article(unit.source, unit.page.read, dct, mode)
     return ArticleResult(source=unit.source, article=None, errors=(unit.error or f"{unit.source}: unreadable",))
 
 

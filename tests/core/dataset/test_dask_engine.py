@@ -6,6 +6,7 @@ the whole module runs in seconds; the 1,000-article comparison is in test_engine
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sys
@@ -23,9 +24,6 @@ from timeline_app.cli import main
 from timeline_app.core.dataset import dask_engine
 from timeline_app.core.dataset.parquet import info, read_articles_json
 from timeline_app.core.dataset.partitions import Source, cut
-from timeline_app.core.formats.tabular import article_json
-from timeline_app.core.ingest.warc import iter_pages, read_page
-from timeline_app.core.pipeline import process_article
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "core" / "ingest" / "fixtures"
@@ -42,7 +40,8 @@ def cluster() -> str:
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """A folder of articles (one of them bad), a WARC file of pages, and a path that does not exist."""
+    """A folder of articles (one of them bad), a gzipped JSON-lines archive with a bad line, a WARC file
+    of pages, and a path that does not exist."""
     tmp = tmp_path_factory.mktemp("archive")
     folder = tmp / "files"
     folder.mkdir()
@@ -53,33 +52,38 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         (folder / f"wire-{i:02d}.txt").write_text(
             f"Story {i}\n\nBEIRUT, June {i + 1}, 2016 — Talks resumed on Tuesday after a pause of {i + 2} "
             "weeks, and a vote is expected next month.\n", encoding="utf-8")
+    lines = [json.dumps({"id": f"n{i}", "title": f"Wire {i}",
+                         "text": f"CAIRO, May {i + 1}, 2015 — The vote was put off on Monday for {i + 1} days.\n"})
+             for i in range(9)]
+    lines.insert(4, "{not json")
+    with gzip.open(tmp / "wire.jsonl.gz", "wt", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
     write_warc(tmp / "crawl.warc.gz", [
         ("response", "https://news.example/syria", "text/html", (FIXTURES / "meta_article.html").read_bytes(),
          "2016-07-01T08:00:01Z"),
         ("response", "https://garden.example/tomatoes", "text/html", (FIXTURES / "no_date.html").read_bytes(),
          "2019-05-04T10:00:00Z"),
     ])
-    return [folder, tmp / "crawl.warc.gz", tmp / "missing.txt"]
+    return [folder, tmp / "wire.jsonl.gz", tmp / "crawl.warc.gz", tmp / "missing.txt"]
 
 
 def jsonl_rows(inputs: list[Path], tmp: Path, *extra: str) -> list[dict]:
-    out = tmp / "out.jsonl"
+    out = tmp / f"out{'-'.join(extra)}.jsonl"
     main(["extract", "--format", "jsonl", *extra, "-o", str(out), *map(str, inputs)])
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
 def test_dask_gives_the_rows_of_extract_jsonl(cluster: str, archive: list[Path], tmp_path: Path) -> None:
-    folder, warc, missing = archive
-    pages = [article_json(process_article(p.source, lambda p=p: read_page(p))) for p in iter_pages(warc)]
-    # `extract` reads files and folders; the WARC file's pages are what reading each page gives.
-    files = jsonl_rows([folder, missing], tmp_path)
-    expected = files[:-1] + pages + files[-1:]  # missing inputs come last, as in extract
+    expected = jsonl_rows(archive, tmp_path)
     summary = dask_engine.run(archive, tmp_path / "ds", scheduler=cluster, partitions=5)
     got = read_articles_json(tmp_path / "ds")
     assert got == expected
-    assert summary.articles == len(expected) == 15 + 2 + 1
+    assert [a["title"] for a in got if "crawl.warc.gz" in a["source"]] == [
+        "Daesh forces Syria rebels to retreat from border area", "How to grow tomatoes"]
+    assert sum(1 for a in got if "wire.jsonl.gz#" in a["source"]) == 10  # nine stories and the bad line
+    assert summary.articles == len(expected) == 15 + 10 + 2 + 1
     assert summary.workers == 2 and summary.partitions == 5
-    assert summary.failed == sum(1 for a in expected if a["errors"]) == 2  # the empty file, the missing one
+    assert summary.failed == sum(1 for a in expected if a["errors"]) == 3  # the empty file, the bad line, the missing one
     assert info(tmp_path / "ds")["articles"] == len(expected)
     assert set(summary.peak_rss_mb) and all(mb > 0 for mb in summary.peak_rss_mb.values())
 
@@ -114,7 +118,7 @@ def test_the_cli_runs_the_dask_engine_on_a_local_cluster(archive: list[Path], tm
     assert status == 2  # some articles failed: their errors are rows and lines on stderr
     assert "missing.txt: no such file or folder" in err
     assert "on 2 workers" in err
-    assert len(read_articles_json(tmp_path / "ds")) == 18
+    assert len(read_articles_json(tmp_path / "ds")) == 28
 
 
 WIRE = ["rebels", "the ministry", "the central bank", "police", "the council", "lawmakers"]
@@ -137,7 +141,8 @@ def test_a_thousand_articles_give_the_same_rows_on_every_engine(cluster: str, tm
     folder.mkdir()
     for n in range(1000):
         (folder / f"story-{n:04d}.txt").write_text(wire_story(n), encoding="utf-8")
-    expected = jsonl_rows([folder], tmp_path)
+    expected = jsonl_rows([folder], tmp_path, "-j", "1")
+    assert jsonl_rows([folder], tmp_path, "-j", "2") == expected
     assert len(expected) == 1000 and sum(len(a["events"]) for a in expected) > 1500
     summary = dask_engine.run([folder], tmp_path / "ds", scheduler=cluster)
     assert summary.partitions >= 8  # at least four per worker: both workers took part

@@ -1,8 +1,8 @@
 """Cutting the inputs into partitions of about the same number of articles, in input order.
 
-An input is a file (one article) or a WARC file of pages (many). The process that
-starts a run counts the articles of each archive (cheap next to extracting them: record
-headers) so that every article gets its position in the input order as its id, and a
+An input is a file (one article), a JSON-lines archive or a WARC file of pages (many). The process that
+starts a run counts the articles of each archive (cheap next to extracting them: lines or
+record headers) so that every article gets its position in the input order as its id, and a
 partition is a contiguous run of them — possibly a slice of one big archive. A partition is
 small and picklable (paths and numbers, never article text): each worker reads its own slice,
 so nothing large crosses the network.
@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ..ingest import IngestError, expand_inputs
-from ..ingest import warc as warc_mod
+from .. import batch
+from ..ingest import expand_inputs, jsonl, warc
 from ..model import DCT, Mode
 
-Kind = str  # "file" | "warc" | "missing"
+Kind = str  # "file" | "archive" | "missing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +65,16 @@ class Partition:
 
 
 def plan_sources(inputs: Iterable[str | Path]) -> list[Source]:
-    """The inputs in order (folders expanded as ``extract`` does), each with its article count."""
+    """The inputs in order (folders expanded as ``extract`` does), each with its article count.
+
+    An archive's count is the number of units ``extract`` makes of it (:func:`batch.units_of`: its
+    records or pages, and one error if it breaks off), so ids are ``extract``'s line numbers.
+    """
     paths, missing = expand_inputs(inputs)
     out: list[Source] = []
     for path in paths:
-        if warc_mod.is_warc(path):
-            out.append(Source("warc", str(path), warc_mod.count_pages(path)))
+        if jsonl.is_jsonl(path) or warc.is_warc(path):
+            out.append(Source("archive", str(path), sum(1 for _ in batch.units_of(path))))
         else:
             out.append(Source("file", str(path), 1))
     # Missing inputs come last, as in ``extract``: one error row each.
@@ -103,32 +108,15 @@ def _slices(sources: list[Source], lo: int, hi: int) -> Iterator[Slice]:
 
 
 def iter_slice(piece: Slice, given: Overrides = NO_OVERRIDES) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(id, article_json) for every article of a slice, in order; a bad article is an error row."""
+    """(id, article_json) for every article of a slice, in order; a bad article is an error row.
+
+    Each article goes through :func:`batch.process_unit`, the function ``extract`` applies.
+    """
     from ..formats.tabular import article_json
-    from ..model import ArticleResult
-    from ..pipeline import process_file
 
     if piece.kind == "missing":
-        yield piece.first_id, article_json(ArticleResult(
-            source=piece.path, article=None, errors=(f"{piece.path}: no such file or folder",)))
-        return
-    if piece.kind == "file":
-        yield piece.first_id, article_json(process_file(piece.path, given.dct, given.mode))
-        return
-    produced = piece.start
-    try:
-        pages = warc_mod.iter_pages(piece.path, piece.start, piece.stop)
-        for offset, result in enumerate(_results(pages, given)):
-            produced = piece.start + offset + 1
-            yield piece.first_id + offset, article_json(result)
-    except IngestError as exc:  # the archive itself failed (unreadable, truncated): the rest are errors
-        for k in range(produced, piece.stop):
-            yield piece.first_id + k - piece.start, article_json(ArticleResult(
-                source=f"{piece.path}#{k}", article=None, errors=(str(exc),)))
-
-
-def _results(pages: Iterator[warc_mod.WarcPage], given: Overrides) -> Iterator[Any]:
-    from ..pipeline import process_article
-
-    for page in pages:
-        yield process_article(page.source, lambda p=page: warc_mod.read_page(p), given.dct, given.mode)
+        todo: Iterable[batch.Unit] = [batch.missing_unit(piece.path)]
+    else:
+        todo = islice(batch.units_of(Path(piece.path)), piece.start, piece.stop)
+    for offset, unit in enumerate(todo):
+        yield piece.first_id + offset, article_json(batch.process_unit(unit, given.dct, given.mode))

@@ -51,6 +51,9 @@ class WarcPage:
     html: bytes
     source: str
 
+    def read(self) -> Article:
+        return read_page(self)
+
 
 def is_warc(path: str | Path) -> bool:
     return str(path).lower().endswith(WARC_SUFFIXES)
@@ -61,10 +64,13 @@ def iter_pages(path: str | Path, start: int = 0, stop: int | None = None) -> Ite
 
     Raises IngestError (naming the file) when the file cannot be opened or is not a WARC file.
     """
-    from warcio.archiveiterator import ArchiveIterator  # imported here: only archives need it
-    from warcio.exceptions import ArchiveLoadFailed
-
     name = str(path)
+    try:  # imported here: only archives need it, and it comes with the scale extra
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        raise IngestError(f"{name}: reading WARC files needs warcio: pip install 'timeline-app[scale]'") from None
+
     number = 0
     try:
         with open(path, "rb") as handle:
@@ -86,19 +92,6 @@ def iter_pages(path: str | Path, start: int = 0, stop: int | None = None) -> Ite
         raise IngestError(f"{name}: not a readable WARC file ({str(exc).strip().splitlines()[0]})") from None
     except OSError as exc:
         raise IngestError(f"{name}: cannot read ({exc.strerror or type(exc).__name__})") from None
-
-
-def count_pages(path: str | Path) -> int:
-    """How many pages :func:`iter_pages` yields (the bodies are skipped, not decoded)."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    try:
-        with open(path, "rb") as handle:
-            _check_head(handle, str(path))
-            return sum(1 for record in ArchiveIterator(handle) if _is_page(record))
-    except (OSError, ArchiveLoadFailed, IngestError):
-        return 1  # one article, whose reading then reports the problem as its error
 
 
 def _check_head(handle: BinaryIO, name: str) -> None:
