@@ -145,3 +145,12 @@ def test_window_title_shows_no_unsaved_mark_after_launch(qtbot, tmp_path: Path) 
         qtbot.waitUntil(lambda: "•" in window.windowTitle(), timeout=2000)
     finally:
         actions.shutdown(save=False)
+
+
+def test_project_dialogs_start_in_the_folder_last_used(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    actions = ProjectActions(window, recovery_dir=tmp_path / "recovery", tick_ms=60_000)
+    try:
+        window.settings.set_last_dir(tmp_path / "articles")
+        assert actions._start_dir() == str(tmp_path / "articles")
+    finally:
+        actions.shutdown(save=False)

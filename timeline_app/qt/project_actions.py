@@ -436,16 +436,20 @@ class ProjectActions(QObject):
 
     def choose_open_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self._parent(), "Open Project", self._start_dir(), FILE_FILTER)
+        if path:
+            self.window.settings.set_last_dir(Path(path).parent)
         return Path(path) if path else None
 
     def choose_save_path(self) -> Path | None:
         start = str(self.project.path) if self.project.path else str(Path(self._start_dir()) / f"Untitled{EXTENSION}")
         path, _ = QFileDialog.getSaveFileName(self._parent(), "Save Project As", start, FILE_FILTER)
+        if path:
+            self.window.settings.set_last_dir(Path(path).parent)
         return Path(path) if path else None
 
     def _start_dir(self) -> str:
-        recent = self.recent_projects()
-        return str(recent[0].parent) if recent else str(Path.home())
+        """The folder a file dialog last used (articles, projects, exports alike)."""
+        return self.window.settings.last_dir()
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self._parent(), title, message)

@@ -126,3 +126,15 @@ def test_labels_are_tied_to_their_marks_and_never_overlap(qtbot) -> None:  # typ
         assert v.data.lane[lab.index] == int(v.vb.mapSceneToView(v.plot.mapToScene(lab.anchor.toPoint())).y())
         over_mark += lab.rect.left() - 1 <= lab.anchor.x() <= lab.rect.right() + 1
     assert over_mark >= 0.9 * len(placed)  # beside its mark (only labels slid at the edges are not)
+
+
+def test_plus_and_minus_zoom_around_the_selected_event(qtbot) -> None:  # type: ignore[no-untyped-def]
+    v = shown(qtbot, crowded())
+    i = 5
+    v.select_index(i, announce=False)
+    x = float(v.data.xc[i])
+    x0, x1 = v.x_range()
+    before = (x - x0) / (x1 - x0)
+    qtbot.keyClick(v, Qt.Key.Key_Plus)
+    x0, x1 = v.x_range()
+    assert x0 <= x <= x1 and abs((x - x0) / (x1 - x0) - before) < 0.01  # the event stays where it was

@@ -115,6 +115,7 @@ class DetailPane(QWidget):
             if timex is None:
                 rows.append(_row("Interval", _interval(event.interval)))
             rows.append(_row("Event", f"{event.id}" + (" (added by you)" if event.user_added else "")))
+            rows.append(_row("Label", event.label + (" (yours: Edit › Edit label…)" if event.corrected else "")))
             rows.append(_row("Sentence", entry.article.text[event.start:event.end]))
         elif timex is not None:
             rows.append(_row("Event", _why_no_event(entry, timex)))

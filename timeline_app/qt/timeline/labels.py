@@ -6,6 +6,7 @@ Part of the timeline drawing (see :mod:`.timeline_items` for the coordinate conv
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -59,6 +60,7 @@ class LabelsItem(ViewSpaceItem):
         super().__init__()
         self.selected: int | None = None
         self.match: np.ndarray | None = None  # events that pass the filter; None: all
+        self.layout_ms = 0.0  # how long the last placement took
         self.placed: list[PlacedLabel] = []
         self._font = QFont()
         self._bold = QFont()
@@ -213,7 +215,9 @@ class LabelsItem(ViewSpaceItem):
     def paint(self, p: QPainter, *args: object) -> None:
         m = self.mapping(p)
         p.resetTransform()
+        t0 = time.perf_counter()
         self.placed = self.layout(m)
+        self.layout_ms = (time.perf_counter() - t0) * 1000.0  # read by benchmarks/gui_scale.py
         if not self.placed:
             return
         colors = self.lane_colors()

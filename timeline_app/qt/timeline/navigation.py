@@ -104,9 +104,12 @@ class NavigationMixin:
         self.vb.setYRange(top, top + count, padding=0)
 
     def zoom(self, factor: float, center: float | None = None) -> None:
-        """Zoom time by ``factor`` (>1 zooms in) around ``center`` (default: the middle)."""
+        """Zoom time by ``factor`` (>1 zooms in) around ``center`` (default: the selected event
+        when it is in view, else the middle)."""
         x0, x1 = self.x_range()
         c = (x0 + x1) / 2 if center is None else center
+        if center is None and self._selected is not None and x0 <= float(self.data.xc[self._selected]) <= x1:
+            c = float(self.data.xc[self._selected])  # +/- zoom around the selected event in view
         self._auto_fit = False
         self.set_x_range(c - (c - x0) / factor, c + (x1 - c) / factor)
 
