@@ -512,14 +512,14 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first run: the timeline gets most of the height, the article a readable part
             h = self.height()
-            self.resizeDocks([self.table_dock], [int(max(130, min(200, h * 0.2)))], Qt.Orientation.Vertical)
+            self.resizeDocks([self.table_dock], [int(max(110, min(200, h * 0.17)))], Qt.Orientation.Vertical)
             self.resizeDocks([self.details_dock, self.vague_dock], [int(h * 0.5), int(h * 0.3)],
                              Qt.Orientation.Vertical)
         splitter = self.settings.bytes("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            share = 0.62 if self.height() < 800 else 0.66
+            share = 0.64 if self.height() < 800 else 0.66
             self.splitter.setSizes([int(1000 * share), int(1000 * (1 - share))])
         theme = self.settings.theme()
         self.theme_actions[theme].setChecked(True)

@@ -11,7 +11,6 @@ from qt_helpers import make_result
 
 from timeline_app.core.session import Session
 from timeline_app.qt.timeline.data import epoch_seconds
-from timeline_app.qt.timeline.items import MARKER_FRAC
 from timeline_app.qt.timeline.view import TimelineView
 
 
@@ -70,7 +69,7 @@ def test_hovering_a_mark_tells_label_date_and_source(qtbot) -> None:  # type: ig
         ("The talks ended on Friday.", "Friday", "2016-06-24")], title="Rebels retreat"))
     v = shown(qtbot, s)
     i = next(k for k, label in enumerate(v.data.labels) if "pushed back" in label)
-    pos = viewport_pos(v, float(v.data.xc[i]), float(v.data.lane[i]) + MARKER_FRAC)
+    pos = viewport_pos(v, float(v.data.xc[i]), float(v.data.marker_y(int(v.data.lane[i]))))
     qtbot.mouseMove(v.plot.viewport(), pos.toPoint())
     qtbot.waitUntil(lambda: "pushed back" in v.hover_text, timeout=2000)
     assert "Wed 29 Jun 2016" in v.hover_text
@@ -138,3 +137,16 @@ def test_plus_and_minus_zoom_around_the_selected_event(qtbot) -> None:  # type: 
     qtbot.keyClick(v, Qt.Key.Key_Plus)
     x0, x1 = v.x_range()
     assert x0 <= x <= x1 and abs((x - x0) / (x1 - x0) - before) < 0.01  # the event stays where it was
+
+
+def test_lane_height_follows_what_the_lane_holds(qtbot) -> None:  # type: ignore[no-untyped-def]
+    s = Session()
+    s.add_result(make_result("hand/one.txt", [("The talks ended on that day.", "that day", "2016-06-20")]))
+    s.add_result(make_result("hand/many.txt", [
+        (f"Convoy {n} reached the town on that day.", "that day", f"2016-06-{10 + n:02d}") for n in range(8)]))
+    v = shown(qtbot, s)
+    one, many = v.data.lane_h(0), v.data.lane_h(1)
+    assert one < 0.7 < many == 1.0  # one event, one label row; eight events, three rows
+    assert v.data.lane_at(one / 2) == 0 and v.data.lane_at(one + many / 2) == 1
+    placed_rows = {round(p.rect.top()) for p in v.labels_item.placed if v.data.lane[p.index] == 1}
+    assert len(placed_rows) >= 2  # the busy lane stacks its labels

@@ -310,7 +310,7 @@ class TimelinePage:
             self._apply_ranges()
 
     def _lanes(self) -> tuple[float, float]:
-        n = max(1, len(self.view.data.lanes))
+        n = max(1.0, self.view.data.y_total)  # lanes have heights of their own: their total
         return self.options.lane_range or (0.0, float(n))
 
     def _apply_ranges(self) -> None:
@@ -320,7 +320,7 @@ class TimelinePage:
             v.set_x_range(*self.options.x_range)
         top, count = self._lanes()
         # The window keeps lanes at least 12 px tall and scrolls the rest; a page shows them all.
-        v.vb.setLimits(yMin=0.0, yMax=max(top + count, float(len(v.data.lanes))), minYRange=min(1.0, count),
+        v.vb.setLimits(yMin=0.0, yMax=max(top + count, v.data.y_total), minYRange=min(1.0, count),
                        maxYRange=count)
         v.set_lane_range(top, count)
 
@@ -335,8 +335,7 @@ class TimelinePage:
         m = Mapping(sx, -x0 * sx, tall, -top * tall, QRectF(x0, top, x1 - x0, count))
         need = 0.0
         for lab in v.labels_item.layout(m):
-            lane = float(v.data.lane[lab.index])
-            marker = (lane - top + MARKER_FRAC) * tall
+            marker = (float(v.data.marker_y(int(v.data.lane[lab.index]))) - top) * tall
             need = max(need, marker - lab.rect.top() + 6.0)
         line_h = QFontMetricsF(QFont()).height()
         lane_px = max(MIN_LANE_PX, need / MARKER_FRAC, 2.6 * line_h / MARKER_FRAC)
@@ -355,7 +354,8 @@ class TimelinePage:
         d = v.data
         shown = 0
         if len(d):
-            inside = (d.x1 >= x0) & (d.x0 <= x1) & (d.lane >= math.floor(top)) & (d.lane < top + count)
+            lanes = d.lanes_in(top, top + count)
+            inside = (d.x1 >= x0) & (d.x0 <= x1) & (d.lane >= lanes.start) & (d.lane < lanes.stop)
             shown = int(inside.sum())
         articles = len(d.lanes)
         parts = [f"{shown:,} event{'s' if shown != 1 else ''}",

@@ -8,8 +8,6 @@ its day: the coarser tick of each level gets a second line (``Tue 28`` / ``Jun 2
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems import DateAxisItem as _date_axis
@@ -18,8 +16,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSceneHoverEvent, QToolTip
 
 from ..theme import LIGHT, Theme, lane_color
-from .data import Lane
-from .items import MARKER_FRAC
+from .data import MARKER_FRAC, Lane
 
 DAY = _date_axis.DAY_SPACING
 HOUR = _date_axis.HOUR_SPACING
@@ -146,14 +143,17 @@ class LaneAxis(pg.AxisItem):
     def __init__(self, width: int = 180) -> None:
         super().__init__("left")
         self.lanes: list[Lane] = []
+        self.tops = np.zeros(1)
         self.theme: Theme = LIGHT
         self.selected_lane: int | None = None
         self.setWidth(width)
         self.setAcceptHoverEvents(True)
         self._font = QFont()
 
-    def set_lanes(self, lanes: list[Lane]) -> None:
+    def set_lanes(self, lanes: list[Lane], tops: np.ndarray | None = None) -> None:
+        """The lanes and where each starts in view y (``tops``: n + 1 values; default one a lane)."""
         self.lanes = lanes
+        self.tops = np.arange(len(lanes) + 1, dtype=float) if tops is None else tops
         self.update()
 
     def set_theme(self, theme: Theme) -> None:
@@ -175,7 +175,8 @@ class LaneAxis(pg.AxisItem):
         if vb is None or not self.lanes:
             return None
         view_y = vb.mapSceneToView(self.mapToScene(QPointF(0, y))).y()
-        lane = math.floor(view_y)
+        i = int(np.searchsorted(self.tops, view_y, side="right")) - 1
+        lane = i if 0 <= view_y < float(self.tops[-1]) else -1
         return lane if 0 <= lane < len(self.lanes) else None
 
     def paint(self, p: QPainter, *args: object) -> None:
@@ -197,8 +198,10 @@ class LaneAxis(pg.AxisItem):
         bold = QFont(self._font)
         bold.setBold(True)
         fm_bold = QFontMetricsF(bold)
-        for i in range(max(0, math.floor(top)), min(len(self.lanes), math.ceil(bottom))):
-            y0, y1 = sorted((self._lane_px(i), self._lane_px(i + 1)))
+        first = max(0, int(np.searchsorted(self.tops, top, side="right")) - 1)
+        last = min(len(self.lanes), int(np.searchsorted(self.tops, bottom, side="left")))
+        for i in range(first, last):
+            y0, y1 = sorted((self._lane_px(float(self.tops[i])), self._lane_px(float(self.tops[i + 1]))))
             if y1 - y0 < 4:
                 # Too thin for text: a colour tick still shows which lanes are where.
                 p.fillRect(QRectF(rect.right() - 6, y0, 4, max(1.0, y1 - y0 - 1)), lane_color(i, self.lanes[i].color))
@@ -206,7 +209,8 @@ class LaneAxis(pg.AxisItem):
             lane = self.lanes[i]
             line_h = fm.height()
             # The title sits on the lane's marker line, level with its points and bars.
-            cy = min(max(y0 + (y1 - y0) * MARKER_FRAC, y0 + line_h / 2), y1 - line_h / 2)
+            marks = y1 - (1 - MARKER_FRAC) * (self._lane_px(1.0) - self._lane_px(0.0))  # level with the marks
+            cy = min(max(marks, y0 + line_h / 2), y1 - line_h / 2)
             chip = QRectF(rect.left() + 6, cy - 5, 10, 10)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(lane_color(i, lane.color))

@@ -27,6 +27,18 @@ DAY = 86400.0
 POINT_MAX_SECONDS = DAY + 6 * 3600.0  # a day, or a night running into the next morning
 FUZZY_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"})
 MAX_BAR_TRACKS = 4
+#: Where a lane's marks sit, as a share of a full lane's height from its top; what is below
+#: them (bar tracks) keeps that size in every lane, what is above holds the label rows.
+MARKER_FRAC = 0.72
+FULL_ROWS = 3  # label rows a full-height lane (height 1.0) holds at the fitted size
+
+
+def lane_height(events: int) -> float:
+    """A lane's height in full-lane units: room for a label row per event, up to :data:`FULL_ROWS`
+    (a lane with one event is ~60 % of a busy one: lanes adapt to what they hold)."""
+    rows = max(1, min(FULL_ROWS, events))
+    line_h, marks = 17.0, 12.5  # the default label row and the room around a mark, in pixels
+    return (rows * line_h + marks) / (FULL_ROWS * line_h + marks) * MARKER_FRAC + (1 - MARKER_FRAC)
 
 
 def epoch_seconds(dt: datetime) -> float:
@@ -90,6 +102,31 @@ class TimelineData:
     expressions: list[str] = field(default_factory=list)
     lane_start: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))  # index of lane i's first event
     corrected: np.ndarray = field(default_factory=lambda: np.empty(0, bool))  # the user changed it
+    # Lane i spans view y [lane_top[i], lane_top[i + 1]): lanes have heights of their own.
+    lane_top: np.ndarray = field(default_factory=lambda: np.zeros(1))
+
+    @property
+    def y_total(self) -> float:
+        return float(self.lane_top[-1])
+
+    def lane_h(self, lane: int) -> float:
+        return float(self.lane_top[lane + 1] - self.lane_top[lane])
+
+    def marker_y(self, lanes: np.ndarray | int) -> np.ndarray | float:
+        """View y of the marks of ``lanes``: a fixed distance above each lane's bottom."""
+        return self.lane_top[np.asarray(lanes) + 1] - (1 - MARKER_FRAC)
+
+    def lane_at(self, y: float) -> int | None:
+        """The lane at view y, or None outside every lane."""
+        i = int(np.searchsorted(self.lane_top, y, side="right")) - 1
+        return i if 0 <= i < len(self.lanes) else None
+
+    def lanes_in(self, y0: float, y1: float) -> range:
+        """Lanes that overlap view y [y0, y1]."""
+        n = len(self.lanes)
+        lo = max(0, int(np.searchsorted(self.lane_top, y0, side="right")) - 1)
+        hi = min(n, int(np.searchsorted(self.lane_top, y1, side="left")))
+        return range(lo, max(lo, hi))
     index: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -233,7 +270,8 @@ def _assemble(lanes: list[Lane], parts: list[_EntryArrays]) -> TimelineData:
         xc=_cat([p.xc for p in parts], float), lane=np.repeat(np.arange(len(parts), dtype=np.int32), counts),
         kind=_cat([p.kind for p in parts], np.int8), fuzzy=_cat([p.fuzzy for p in parts], bool),
         track=_cat([p.track for p in parts], np.int8), refs=refs, labels=labels, expressions=expressions,
-        lane_start=lane_start, corrected=_cat([p.corrected for p in parts], bool))
+        lane_start=lane_start, corrected=_cat([p.corrected for p in parts], bool),
+        lane_top=np.concatenate([[0.0], np.cumsum([lane_height(int(c)) for c in counts])]))
     data.index = {ref: i for i, ref in enumerate(refs)}
     return data
 

@@ -26,14 +26,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from ..theme import LIGHT, Theme, lane_color
-from .data import TimelineData
+from .data import MARKER_FRAC, TimelineData
 
 try:  # pyqtgraph's contiguous arrays of QRectF: one drawRects call for thousands of rects
     from pyqtgraph.Qt.internals import PrimitiveArray
 except ImportError:  # pragma: no cover - pinned pyqtgraph has it
     PrimitiveArray = None
 
-MARKER_FRAC = 0.72
 MARKER_SIZE = 9.0  # point diameter in px
 MAX_LABEL_ROWS = 12
 MAX_LABELS = 600  # cap on labels drawn per frame, whatever the window size
@@ -66,9 +65,9 @@ class Mapping:
     def lane_px(self) -> float:
         return abs(self.sy)
 
-    def visible_lanes(self, n_lanes: int) -> range:
+    def visible_lanes(self, data: TimelineData) -> range:
         top, bottom = sorted((self.view.top(), self.view.bottom()))
-        return range(max(0, math.floor(top)), min(n_lanes, math.ceil(bottom)))
+        return data.lanes_in(top, bottom)
 
 
 def bar_geometry(lane_px: float) -> tuple[float, float]:
@@ -77,8 +76,9 @@ def bar_geometry(lane_px: float) -> tuple[float, float]:
     return h, h + 2.0
 
 
-def label_rows(lane_px: float, line_h: float) -> int:
-    room = lane_px * MARKER_FRAC - MARKER_SIZE / 2 - 6
+def label_rows(lane_px: float, line_h: float, height: float = 1.0) -> int:
+    """Label rows above the marks of a lane ``height`` full lanes tall, at ``lane_px`` per lane."""
+    room = lane_px * (height - (1 - MARKER_FRAC)) - MARKER_SIZE / 2 - 6
     return max(0, min(MAX_LABEL_ROWS, int(room // line_h)))
 
 
@@ -159,18 +159,19 @@ class LanesItem(ViewSpaceItem):
         n = len(self.data.lanes)
         if not n:
             return
-        lanes = m.visible_lanes(n)
+        lanes = m.visible_lanes(self.data)
+        tops = self.data.lane_top
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.theme.stripe)
         for i in lanes:
             if i % 2 == 1:
-                y0, y1 = sorted((m.y(i), m.y(i + 1)))
+                y0, y1 = sorted((m.y(tops[i]), m.y(tops[i + 1])))
                 p.drawRect(QRectF(x_left, y0, x_right - x_left, y1 - y0))
         sep = QPen(self.theme.grid)
         sep.setCosmetic(True)
         p.setPen(sep)
         for i in lanes:
-            y = m.y(i + 1)
+            y = m.y(tops[i + 1])
             p.drawLine(QPointF(x_left, y), QPointF(x_right, y))
         if m.lane_px < 6:
             return
@@ -180,7 +181,7 @@ class LanesItem(ViewSpaceItem):
             if math.isnan(dct) or not m.view.left() <= dct <= m.view.right():
                 continue
             x = m.x(dct)
-            top, bottom = sorted((m.y(i), m.y(i + 1)))
+            top, bottom = sorted((m.y(tops[i]), m.y(tops[i + 1])))
             pen = QPen(colors[i], 1.5, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
             p.setPen(pen)
@@ -220,7 +221,7 @@ class BarsItem(ViewSpaceItem):
         if not len(d):
             return
         m = self.mapping(p)
-        lanes = m.visible_lanes(len(d.lanes))
+        lanes = m.visible_lanes(d)
         if not lanes:
             return
         lo, hi = int(d.lane_start[lanes.start]), int(d.lane_start[lanes.stop])
@@ -233,9 +234,8 @@ class BarsItem(ViewSpaceItem):
         bar_h, spacing = bar_geometry(m.lane_px)
         px0 = np.clip(m.x(d.x0[idx]), -50.0, 1e5)
         px1 = np.clip(m.x(d.x1[idx]), -50.0, 1e5)
-        lane = d.lane[idx].astype(float)
-        ymark = m.y(lane + MARKER_FRAC)
-        ybottom = m.y(lane + 1.0) - bar_h / 2 - 1
+        ymark = m.y(d.marker_y(d.lane[idx]))
+        ybottom = m.y(d.lane_top[d.lane[idx] + 1]) - bar_h / 2 - 1
         yc = np.minimum(ymark + d.track[idx] * spacing, ybottom)
         kind = d.kind[idx]
         fuzzy = d.fuzzy[idx]
@@ -312,12 +312,12 @@ class SelectionItem(ViewSpaceItem):
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         lane = int(d.lane[i])
-        ymark = float(m.y(lane + MARKER_FRAC))
+        ymark = float(m.y(d.marker_y(lane)))
         if d.kind[i] == 0:
             p.drawEllipse(QPointF(float(m.x(d.xc[i])), ymark), MARKER_SIZE * 0.9, MARKER_SIZE * 0.9)
             return
         bar_h, spacing = bar_geometry(m.lane_px)
-        yc = min(ymark + int(d.track[i]) * spacing, float(m.y(lane + 1.0)) - bar_h / 2 - 1)
+        yc = min(ymark + int(d.track[i]) * spacing, float(m.y(d.lane_top[lane + 1])) - bar_h / 2 - 1)
         a = max(float(m.x(d.x0[i])), -50.0)
         b = min(float(m.x(d.x1[i])), 1e5)
         p.drawRoundedRect(QRectF(a - 2, yc - bar_h / 2 - 2, max(b - a, 1.0) + 4, bar_h + 4), 3, 3)

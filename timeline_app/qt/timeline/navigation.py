@@ -17,8 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from ..selection import Selection
-from .data import DAY, epoch_seconds, from_epoch_seconds
-from .items import MARKER_FRAC, MARKER_SIZE
+from .data import DAY, FULL_ROWS, MARKER_FRAC, epoch_seconds, from_epoch_seconds
+from .items import MARKER_SIZE
 
 HOUR = 3600.0
 YEAR = 365.2425 * DAY
@@ -26,7 +26,6 @@ MIN_X_RANGE = HOUR
 MAX_X_RANGE = 2000 * YEAR
 MIN_LANE_PX = 12.0  # below this lanes are unreadable: the view scrolls instead
 FIT_LANE_PX = 50.0  # the least lane height "fit" aims at when there are many lanes (one label row)
-FIT_MAX_ROWS = 3  # label rows a fitted lane makes room for when its events ask for them
 DENSE_SHARE = 0.9  # "fit" frames the shortest span holding this share of the events
 MAX_LANE_PX = 320.0
 ZOOM_STEP = 2.0
@@ -124,19 +123,14 @@ class NavigationMixin:
         return float(h) if h > 20 else 400.0
 
     def _fit_lane_px(self) -> float:
-        """The lane height a fit aims at: room for the label rows the lanes' events ask for
-        (a row per three events, up to :data:`FIT_MAX_ROWS`), never under :data:`FIT_LANE_PX`."""
-        d = self.data
-        if not len(d.lanes):
-            return FIT_LANE_PX
-        counts = np.diff(d.lane_start)
-        rows = int(min(FIT_MAX_ROWS, max(1, math.ceil(float(np.median(counts)) / 3))))
+        """Pixels per full lane when fitted: room for :data:`FULL_ROWS` label rows (a lane with
+        fewer events is shorter: see :func:`.data.lane_height`)."""
         line_h = self.labels_item.line_height()
-        return max(FIT_LANE_PX, (rows * line_h + MARKER_SIZE / 2 + 8) / MARKER_FRAC)
+        return max(FIT_LANE_PX, (FULL_ROWS * line_h + MARKER_SIZE / 2 + 8) / MARKER_FRAC)
 
     def _lane_slots(self) -> float:
-        """How many lane heights the view shows when fitted."""
-        n = len(self.data.lanes)
+        """How much lane height (in full lanes) the view shows when fitted."""
+        n = self.data.y_total
         h = self._plot_height()
         if n == 0:
             return 1.0
@@ -169,7 +163,7 @@ class NavigationMixin:
 
     def _update_y_limits(self) -> None:
         slots = self._lane_slots()
-        n = max(1.0, float(len(self.data.lanes)))
+        n = max(1.0, self.data.y_total)
         y_max = max(n, slots)
         max_range = min(y_max, max(1.0, self._plot_height() / MIN_LANE_PX))
         self.vb.setLimits(yMin=0.0, yMax=y_max, minYRange=min(1.0, y_max), maxYRange=max_range)
@@ -194,8 +188,12 @@ class NavigationMixin:
     def _fit_lanes(self) -> None:
         top, _ = self.lane_range()
         slots = self._lane_slots()
-        n = len(self.data.lanes)
-        top = 0.0 if slots >= n else min(max(0.0, math.floor(top)), n - slots)
+        n = self.data.y_total
+        if slots >= n:
+            top = 0.0
+        else:  # keep the top lane, starting at its top
+            lane = self.data.lane_at(max(0.0, top))
+            top = min(float(self.data.lane_top[lane]) if lane is not None else 0.0, n - slots)
         self._set_lane_range(top, slots)
 
     def fit_selection(self) -> None:
@@ -243,10 +241,11 @@ class NavigationMixin:
 
     def _ensure_lane_visible(self, lane: int) -> None:
         y0, y1 = self.lane_range()
-        if y0 <= lane and lane + 1 <= y1:
+        a, b = float(self.data.lane_top[lane]), float(self.data.lane_top[lane + 1])
+        if y0 <= a and b <= y1:
             return
         h = y1 - y0
-        top = min(max(0.0, lane + 0.5 - h / 2), max(0.0, len(self.data.lanes) - h))
+        top = min(max(0.0, (a + b) / 2 - h / 2), max(0.0, self.data.y_total - h))
         self.set_lane_range(top, h)
 
     def _ensure_visible(self, i: int) -> None:
@@ -294,5 +293,6 @@ class NavigationMixin:
         d = self.data
         x0, x1 = self.x_range()
         y0, y1 = self.lane_range()
-        vis = np.nonzero((d.xc >= x0) & (d.xc <= x1) & (d.lane >= math.floor(y0)) & (d.lane < y1))[0]
+        lanes = d.lanes_in(y0, y1)
+        vis = np.nonzero((d.xc >= x0) & (d.xc <= x1) & (d.lane >= lanes.start) & (d.lane < lanes.stop))[0]
         return int(vis[0]) if len(vis) else 0

@@ -21,7 +21,6 @@ keys move between events (left/right in time, up/down between lanes), ``Home`` f
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from html import escape
 
@@ -151,7 +150,7 @@ class TimelineView(NavigationMixin, QWidget):
         self._time_order = None
         for gitem in (self.lanes_item, self.bars_item, self.labels_item, self.selection_item):
             gitem.set_data(data)
-        self.lane_axis.set_lanes(data.lanes)
+        self.lane_axis.set_lanes(data.lanes, data.lane_top)
         self._lane_styles()
         self._update_y_limits()
         bounds = self._bounds()
@@ -208,7 +207,8 @@ class TimelineView(NavigationMixin, QWidget):
         d = self.data
         n = len(d.lanes)
         y0, y1 = self.lane_range()
-        first, last = max(0, math.floor(y0)), min(n, math.ceil(y1))
+        shown = d.lanes_in(y0, y1)
+        first, last = shown.start, min(n, shown.stop)
         window = self._points_window
         if not force and window is not None and window[0] <= first and last <= window[1]:
             return
@@ -227,7 +227,7 @@ class TimelineView(NavigationMixin, QWidget):
         dim = ~match[pts] if match is not None else np.zeros(len(pts), bool)
         # Corrected events (the user's value, label or event) are diamonds; found ones are dots.
         symbols = np.where(d.corrected[pts], "d", "o") if d.corrected[pts].any() else "o"
-        self.points_item.setData(x=d.xc[pts], y=lanes + MARKER_FRAC, symbol=symbols,
+        self.points_item.setData(x=d.xc[pts], y=d.marker_y(lanes), symbol=symbols,
                                  brush=np.where(fz | dim, faint[lanes], solid[lanes]),
                                  pen=np.where(fz, fuzzy_pen[lanes], plain_pen[lanes]))
 
@@ -294,8 +294,8 @@ class TimelineView(NavigationMixin, QWidget):
         if not len(d):
             return None
         view_pt = self.vb.mapSceneToView(scene_pos)
-        lane = math.floor(view_pt.y())
-        if not 0 <= lane < len(d.lanes):
+        lane = d.lane_at(view_pt.y())
+        if lane is None:
             return None
         # Labels are placed in device pixels of the plot's viewport.
         dev = self.plot.mapFromScene(scene_pos)
@@ -310,7 +310,7 @@ class TimelineView(NavigationMixin, QWidget):
         h_px = max(1.0, self.vb.height())
         sec_per_px = (x1 - x0) / w_px
         lane_px = h_px / max(1e-9, y1 - y0)
-        dy_px = (view_pt.y() - (lane + MARKER_FRAC)) * lane_px
+        dy_px = (view_pt.y() - float(d.marker_y(lane))) * lane_px
         xs = d.xc[sl]
         kind = d.kind[sl]
         # Points: within HIT_PX of the marker.
@@ -379,9 +379,10 @@ class TimelineView(NavigationMixin, QWidget):
             self.set_x_range(c - w / 2, c + w / 2)
             lane = int(d.lane[lab.index])
             rows_wanted = min(len(ids), 10)
-            per_lane_px = (rows_wanted * (self.labels_item.line_height() + 1) + MARKER_SIZE + 12) / MARKER_FRAC
-            count = max(1.0, self._plot_height() / per_lane_px)
-            self.set_lane_range(max(0.0, lane + 1 - count), count)
+            room = d.lane_h(lane) - (1 - MARKER_FRAC)  # the lane's share above its marks
+            per_lane_px = (rows_wanted * (self.labels_item.line_height() + 1) + MARKER_SIZE + 12) / room
+            count = max(d.lane_h(lane), self._plot_height() / per_lane_px)
+            self.set_lane_range(max(0.0, float(d.lane_top[lane + 1]) - count), count)
         self._auto_fit = False
 
     # -- events --------------------------------------------------------------------------
