@@ -116,6 +116,7 @@ class LabelsItem(ViewSpaceItem):
         badge_w = self._fm_small.horizontalAdvance(" +99")
         placed: list[PlacedLabel] = []
         view_left_px, view_right_px = sorted((m.x(m.view.left()), m.x(m.view.right())))
+        view_top_px, view_bottom_px = sorted((m.y(m.view.top()), m.y(m.view.bottom())))
         max_px = max(40.0, min(LABEL_MAX_PX, (view_right_px - view_left_px) * 0.8 - badge_w))
         if max_px != self._max_px:
             self._max_px = max_px
@@ -137,6 +138,8 @@ class LabelsItem(ViewSpaceItem):
             xs = start_px[order]
             ids = vis[order] + sl.start
             marker_px = float(m.y(d.marker_y(lane)))
+            if not view_top_px <= marker_px <= view_bottom_px + 1:
+                continue  # the lane's marks are scrolled out of view: a label would point nowhere
             row_end = [-math.inf] * rows
             blocked: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
             lane_placed: list[PlacedLabel] = []
