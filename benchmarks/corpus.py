@@ -48,12 +48,40 @@ def article(rng: random.Random, n: int, target_bytes: int = 4000) -> str:
     return "\n".join(lines)
 
 
-def write_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
+# Wire copy that is mostly dates: schedules, results tables, timelines ("On June 3, 2015, ...").
+DENSE_TIMES = TIMES + ["on Friday night", "by the end of the year", "since January", "in the spring of 2016",
+                       "until Nov. 16", "the next day", "a year earlier", "this week", "in the first half of 2014",
+                       "from September through May", "at noon on Sunday", "in mid-2013", "over the past decade",
+                       "four months later", "early next year", "on Sept. 11, 2001", "twice a week",
+                       "every Monday", "the previous month", "in late March", "at 10:35 a.m. Tuesday"]
+
+
+def dense_article(rng: random.Random, n: int, target_bytes: int = 4000) -> str:
+    """About 66 time expressions in 4 KB: every sentence carries two, one in three has filler."""
+    day = date(2010, 1, 1) + timedelta(days=rng.randrange(3000))
+    lines = [f"Timeline number {n}: what {rng.choice(ACTORS)} did and when", "",
+             f"By Reuters - {day:%b %d,%Y} - Last updated at {day:%b %d,%Y}", ""]
+    size = sum(len(x) for x in lines)
+    while size < target_bytes:
+        t = [rng.choice(DENSE_TIMES) for _ in range(2)]
+        sentence = f"{rng.choice(ACTORS).capitalize()} {rng.choice(VERBS)} the plan {t[0]}, and talks resumed {t[1]}."
+        if rng.random() < 0.3:
+            sentence += " " + rng.choice(FILLER)
+        lines.append(sentence)
+        size += len(sentence) + 1
+        if rng.random() < 0.2:
+            lines.append("")
+    return "\n".join(lines)
+
+
+def write_corpus(folder: Path, count: int, seed: int = 7, dense: bool = False) -> list[Path]:
+    """``count`` articles in ``folder``: news-like (``article``) or dense with dates (``dense_article``)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
+    make = dense_article if dense else article
     paths = []
     for n in range(count):
         path = folder / f"article-{n:05d}.txt"
-        path.write_text(article(rng, n), encoding="utf-8")
+        path.write_text(make(rng, n), encoding="utf-8")
         paths.append(path)
     return paths

@@ -15,7 +15,7 @@ then tried (``match``) only at those beginnings inside its windows, which gives 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ...rules.loader import Rule, RuleSet
@@ -35,7 +35,7 @@ Window = tuple[int, int]
 class _Word:
     """What one word of the text does: the rules that may begin at it, the families it triggers."""
 
-    rules: tuple[int, ...]
+    rules: tuple[tuple[int, tuple[int, ...]], ...]  # (window set or -1, the rules using it)
     triggers: tuple[tuple[int, int, tuple[int, ...]], ...]  # (start, end) in the word, window sets
 
 
@@ -62,6 +62,7 @@ class Plan:
         self._index_chars(starts)
         self._finder = self._build_finder(starts)
         self._words: dict[str, _Word] = {}
+        self._chars: dict[tuple[str, bool], tuple[tuple[int, tuple[int, ...]], ...]] = {}
 
     # --- built once -------------------------------------------------------------------------
 
@@ -102,21 +103,11 @@ class Plan:
                 self._any_char_rules.append(i)
 
     def _build_finder(self, starts: list[StartSet]) -> re.Pattern[str]:
-        """One regex for every word worth a look: any word that is not plain ASCII letters
-        (numbers, "18months", words with accents, which case folding may turn into a rule's
-        word), the words and beginnings in the start sets and the trigger words; and the
-        non-word characters some rule begins with or follows."""
-        words = set(self._by_word) | {w for w in self._triggers if w.isascii() and w.isalpha()}
-        prefixes = set(self._by_prefix)
-        if self._any_word_rules:
-            prefixes |= {chr(c) for c in range(ord("a"), ord("z") + 1)}
+        """One regex for the words (each looked up in a dict, cached) and the non-word
+        characters some rule begins with or follows. (A trie of the words worth a look costs
+        the engine four times what plain words do.)"""
         chars = set(self._by_char) | set(self._after_char)
-        parts = [r"(?=[A-Za-z]*[^\WA-Za-z])\w+"]  # a word holding more than ASCII letters
-        if words:
-            parts.append(f"(?:{_trie(words)})(?![\\w])")
-        if prefixes:
-            parts.append(f"(?:{_trie(prefixes)})[A-Za-z]*(?![\\w])")
-        finder = r"(?<![\w])(?:" + "|".join(parts) + ")"
+        finder = r"\w+"
         if self._any_char_rules:
             finder += r"|(?P<c>\W)"  # a rule may begin with white space
         elif chars:
@@ -148,11 +139,27 @@ class Plan:
                 sets = self._window_sets_of(frozenset(families))
                 if sets:
                     triggers.append((m.start(), m.end(), sets))
-        found = _Word(tuple(sorted(rules)), tuple(triggers))
+        found = _Word(self._by_window(rules), tuple(triggers))
         if len(self._words) >= _CACHE_LIMIT:
             self._words.clear()
         self._words[token] = found
         return found
+
+    def _char_rules(self, ch: str, after: bool) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        """The rules that begin with the non-word character ``ch`` (or right ``after`` it), by window set."""
+        key = (ch, after)
+        found = self._chars.get(key)
+        if found is None:
+            rules = self._after_char.get(ch, []) if after else self._by_char.get(ch, []) + self._any_char_rules
+            found = self._by_window(rules)
+            self._chars[key] = found
+        return found
+
+    def _by_window(self, rules: Iterable[int]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        by_set: dict[int, list[int]] = {}
+        for i in sorted(set(rules)):
+            by_set.setdefault(self.rule_window[i], []).append(i)
+        return tuple((k, tuple(v)) for k, v in by_set.items())
 
     def _window_sets_of(self, families: frozenset[str]) -> tuple[int, ...]:
         sets = self._sets_of.get(families)
@@ -168,21 +175,23 @@ class Plan:
         families (``rule_window[i]`` is rule i's set, -1 for the whole text)."""
         begins: list[list[int]] = [[] for _ in self.rules]
         spans: list[list[list[int]]] = [[] for _ in self._window_sets]
+        hits: list[tuple[int, tuple[tuple[int, tuple[int, ...]], ...]]] = []
         for m in self._finder.finditer(text):
             s = m.start()
             if m.lastgroup == "c":
                 ch = m.group()
-                for i in self._after_char.get(ch, ()):
-                    begins[i].append(s + 1)
                 if s == 0 or _WORD_CHAR.match(text, s - 1) is None:
-                    for i in self._by_char.get(ch, ()):
-                        begins[i].append(s)
-                    for i in self._any_char_rules:
-                        begins[i].append(s)
+                    starting = self._char_rules(ch, after=False)
+                    if starting:
+                        hits.append((s, starting))
+                following = self._char_rules(ch, after=True)
+                if following:
+                    hits.append((s + 1, following))
                 continue
-            word = self._word(m.group())
-            for i in word.rules:
-                begins[i].append(s)
+            token = m.group()
+            word = self._words.get(token) or self._word(token)
+            if word.rules:
+                hits.append((s, word.rules))
             for a, b, sets in word.triggers:
                 lo, hi = max(0, s + a - REACH), s + b + REACH
                 for k in sets:
@@ -191,7 +200,21 @@ class Plan:
                         w[-1][1] = hi
                     else:
                         w.append([lo, hi])
-        return begins, [_finish(w, text) for w in spans]
+        windows = [_finish(w, text) for w in spans]
+        # A word begins a rule only inside that rule's windows: most of "the"s are outside them.
+        at = [0] * len(windows)
+        for s, by_set in hits:
+            for k, rules in by_set:
+                if k >= 0:
+                    wins, j = windows[k], at[k]
+                    while j < len(wins) and wins[j][1] <= s:
+                        j += 1
+                    at[k] = j
+                    if j == len(wins) or wins[j][0] > s:
+                        continue
+                for i in rules:
+                    begins[i].append(s)
+        return begins, windows
 
     def matches(self, text: str, begins: list[list[int]],
                 windows: list[list[Window]]) -> Iterator[tuple[int, re.Match[str]]]:
@@ -259,30 +282,6 @@ def _finish(spans: list[list[int]], text: str) -> list[Window]:
 
 def _class_escape(c: str) -> str:
     return "\\" + c if c in "\\]^-[" else c
-
-
-def _trie(words: set[str]) -> str:
-    """An alternation of lower-case words as a trie with case-exact classes ("[mM](?:[aA]...")
-    so that the engine tries few branches at each word."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(tree)
-
-
-def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
-    ends = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        head = f"[{ch}{ch.upper()}]" if ch.isalpha() and ch.upper() != ch else re.escape(ch)
-        branches.append(head + _trie_regex(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
 
 
 _PLANS: dict[int, tuple[RuleSet, Plan]] = {}
