@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -30,10 +31,14 @@ FILLER = [("The decision drew criticism from opposition lawmakers, who said it i
            "while the investigation is under way.")]
 
 
-def article(rng: random.Random, n: int, target_bytes: int = 4000) -> str:
+def _head(rng: random.Random, headline: Callable[[], str]) -> list[str]:
+    """A headline and an agency dateline, with a blank line after each (the date drawn first)."""
     day = date(2010, 1, 1) + timedelta(days=rng.randrange(3000))
-    lines = [f"Headline number {n}: {rng.choice(ACTORS)} {rng.choice(VERBS)} new measures", "",
-             f"By Reuters - {day:%b %d,%Y} - Last updated at {day:%b %d,%Y}", ""]
+    return [headline(), "", f"By Reuters - {day:%b %d,%Y} - Last updated at {day:%b %d,%Y}", ""]
+
+
+def article(rng: random.Random, n: int, target_bytes: int = 4000) -> str:
+    lines = _head(rng, lambda: f"Headline number {n}: {rng.choice(ACTORS)} {rng.choice(VERBS)} new measures")
     size = sum(len(x) for x in lines)
     while size < target_bytes:
         # About one sentence in three carries time expressions, as in agency news (TimeBank
@@ -58,9 +63,7 @@ DENSE_TIMES = TIMES + ["on Friday night", "by the end of the year", "since Janua
 
 def dense_article(rng: random.Random, n: int, target_bytes: int = 4000) -> str:
     """About 66 time expressions in 4 KB: every sentence carries two, one in three has filler."""
-    day = date(2010, 1, 1) + timedelta(days=rng.randrange(3000))
-    lines = [f"Timeline number {n}: what {rng.choice(ACTORS)} did and when", "",
-             f"By Reuters - {day:%b %d,%Y} - Last updated at {day:%b %d,%Y}", ""]
+    lines = _head(rng, lambda: f"Timeline number {n}: what {rng.choice(ACTORS)} did and when")
     size = sum(len(x) for x in lines)
     while size < target_bytes:
         t = [rng.choice(DENSE_TIMES) for _ in range(2)]

@@ -13,6 +13,7 @@ see words; a match may also begin with a non-word character ("(", "$", "'90s").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from re import _constants as sre  # the parsed form of a pattern: stable since Python 3.11
 from re import _parser as sre_parse
@@ -141,15 +142,20 @@ def _after_chars(items: list) -> set[str] | None:  # type: ignore[type-arg]
         if op is sre.ASSERT and av[0] == -1:
             return _last_chars(list(av[1].data))
         if op is sre.BRANCH:
-            found: set[str] = set()
-            for alt in av[1]:
-                part = _after_chars(list(alt.data))
-                if part is None:
-                    return None
-                found |= part
-            return found
+            return _union(av[1], _after_chars)
         return None
     return None
+
+
+def _union(alternatives: list, chars_of: Callable[[list], set[str] | None]) -> set[str] | None:  # type: ignore[type-arg]
+    """The characters of every alternative, or None when one of them has no plain set."""
+    found: set[str] = set()
+    for alt in alternatives:
+        part = chars_of(list(alt.data))
+        if part is None:
+            return None
+        found |= part
+    return found
 
 
 def _last_chars(items: list) -> set[str] | None:  # type: ignore[type-arg]
@@ -163,13 +169,7 @@ def _last_chars(items: list) -> set[str] | None:  # type: ignore[type-arg]
         chars = _class_chars(av)
         return set(chars) if chars is not None and not any(_is_word(c) for c in chars) else None
     if op is sre.BRANCH:
-        found: set[str] = set()
-        for alt in av[1]:
-            part = _last_chars(list(alt.data))
-            if part is None:
-                return None
-            found |= part
-        return found
+        return _union(av[1], _last_chars)
     if op is sre.SUBPATTERN:
         return _last_chars(list(av[3].data))
     return None
