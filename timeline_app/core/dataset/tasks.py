@@ -19,6 +19,7 @@ from .part_writer import PartWriter
 from .partitions import NO_OVERRIDES, Overrides, Partition, cut, iter_slice, plan_sources
 
 ProgressFn = Callable[[int, int, str], None]
+MARKER_INPUTS = 20
 
 
 @dataclass
@@ -86,7 +87,9 @@ def run_local(inputs: Iterable[str | Path], output: str | Path, *, given: Overri
 
 
 def finish(root: Path, engine: str, sources: list[Any], summary: RunSummary) -> None:
-    write_marker(root, {"engine": engine, "inputs": [str(s.path) for s in sources],
+    # The first inputs name the run; a list of ten million files would make the marker a file of its own.
+    write_marker(root, {"engine": engine, "inputs": [str(s.path) for s in sources[:MARKER_INPUTS]],
+                        "input_count": len(sources),
                         "articles": summary.articles, "timexes": summary.timexes, "events": summary.events,
                         "failed": summary.failed, "partitions": summary.partitions})
 
