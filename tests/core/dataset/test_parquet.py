@@ -68,6 +68,10 @@ def test_an_article_comes_back_as_the_result_it_was(tmp_path: Path) -> None:
     assert back.analysis.events == result.analysis.events
     assert [t.to_json() for t in back.analysis.timexes] == [t.to_json() for t in result.analysis.timexes]
     assert result_from_json(article_json(result)).analysis.events == result.analysis.events
+    page = process_file(INGEST / "meta_article.html")  # a web page: its DCT carries the evidence weighed
+    again = result_from_json(article_json(page))
+    assert again.article is not None and page.article is not None
+    assert again.article.dct is not None and again.article.dct.to_json() == page.article.dct.to_json()
 
 
 def test_a_folder_holding_other_files_is_never_overwritten(tmp_path: Path) -> None:

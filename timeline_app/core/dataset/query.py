@@ -20,7 +20,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ..model import DCT, Analysis, Article, ArticleResult, DctOrigin, DocumentMode, Event, Interval, Mode
+from ..model import (
+    DCT,
+    Analysis,
+    Article,
+    ArticleResult,
+    DctCandidate,
+    DctOrigin,
+    DocumentMode,
+    Event,
+    Interval,
+    Mode,
+)
 from ..project.tables import timex_from
 from .parquet import DatasetError, info, read_table
 from .schema import SCHEMAS, article_json_from_rows
@@ -284,8 +295,13 @@ def result_from_json(a: dict[str, Any]) -> ArticleResult:
     if a.get("text") is None:
         return ArticleResult(source=a["source"], article=None, errors=errors or (f"{a['source']}: no text",))
     d = a.get("dct")
-    dct = None if not d else DCT(value=d["value"], origin=DctOrigin(d["origin"]), confidence=d["confidence"],
-                                 start=d.get("start"), end=d.get("end"), updated=d.get("updated"))
+    dct = None if not d else DCT(
+        value=d["value"], origin=DctOrigin(d["origin"]), confidence=d["confidence"], start=d.get("start"),
+        end=d.get("end"), updated=d.get("updated"), utc_offset=d.get("utc_offset"), zone=d.get("zone"),
+        reason=d.get("reason") or "", candidates=tuple(
+            DctCandidate(value=c["value"], origin=DctOrigin(c["origin"]), kind=c["kind"], source=c["source"],
+                         strength=c["strength"], utc_offset=c.get("utc_offset"), verdict=c.get("verdict") or "")
+            for c in d.get("candidates") or ()))
     article = Article(source=a["source"], title=a.get("title") or a["source"], text=a["text"], dct=dct)
     timexes = tuple(timex_from(t) for t in a.get("timexes") or ())
     events = tuple(Event(id=e["id"], label=e["label"], start=e["start"], end=e["end"], timex=e.get("timex"),
