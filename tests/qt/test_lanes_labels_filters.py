@@ -154,3 +154,25 @@ def test_project_dialogs_start_in_the_folder_last_used(window, tmp_path: Path) -
         assert actions._start_dir() == str(tmp_path / "articles")
     finally:
         actions.shutdown(save=False)
+
+
+def test_the_data_export_writes_only_what_the_filter_keeps(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from timeline_app.qt.export.actions import ExportActions
+
+    load(window, qtbot)
+    actions = ExportActions(window)
+    everything = tmp_path / "all.csv"
+    actions.choose_data_path = lambda: (everything, "csv")  # type: ignore[method-assign]
+    assert actions.export_data() == everything
+    window.table.search.setText("army")
+    qtbot.waitUntil(lambda: window.timeline.filter()[0] is not None, timeout=2000)
+    kept = tmp_path / "kept.csv"
+    actions.choose_data_path = lambda: (kept, "csv")  # type: ignore[method-assign]
+    assert actions.export_data() == kept
+    all_rows = list(csv.DictReader(everything.open(encoding="utf-8")))
+    kept_rows = list(csv.DictReader(kept.open(encoding="utf-8")))
+    assert len(all_rows) == 6
+    assert [r["event_id"] for r in kept_rows] == ["e2"] and kept_rows[0]["source"].endswith("a-rebels.txt")
+    assert "5 events left out by the filter" in window.statusBar().currentMessage()

@@ -11,7 +11,7 @@ Observers subscribe with :meth:`Session.subscribe`; the Qt layer adapts them to 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -126,10 +126,21 @@ class Session:
     def keys(self) -> list[str]:
         return [e.key for e in self.entries]
 
-    def results(self) -> list[ArticleResult]:
-        """The articles as they are now (with corrections), for the data writers of :mod:`.formats`."""
-        return [ArticleResult(source=e.article.source or e.key, article=e.article, analysis=e.analysis,
-                              errors=e.errors) for e in self.entries]
+    def results(self, only: Collection[tuple[str, str]] | None = None) -> list[ArticleResult]:
+        """The articles as they are now (with corrections), for the data writers of :mod:`.formats`.
+
+        ``only`` keeps just those events ((entry key, event id) pairs, as a filter of the events
+        table gives them); the articles and their time expressions are all kept.
+        """
+        out = []
+        for e in self.entries:
+            analysis = e.analysis
+            if only is not None:
+                analysis = dataclasses.replace(
+                    analysis, events=tuple(ev for ev in analysis.events if (e.key, ev.id) in only))
+            out.append(ArticleResult(source=e.article.source or e.key, article=e.article, analysis=analysis,
+                                     errors=e.errors))
+        return out
 
     def _unique_key(self, source: str) -> str:
         taken = set(self.keys())

@@ -103,21 +103,34 @@ class ExportActions(QObject):
             return None
         path, fmt = chosen
         try:
-            write_data(self.window, path, fmt)
+            left_out = write_data(self.window, path, fmt)
         except (OSError, ValueError) as exc:
             self.show_error(f"Could not write {path}:\n{exc}")
             return None
         self.window.settings.set_last_dir(path.parent)
-        self.window.statusBar().showMessage(f"Exported {path}", 5000)
+        note = f" ({left_out} events left out by the filter)" if left_out else ""
+        self.window.statusBar().showMessage(f"Exported {path}{note}", 5000)
         return path
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self.window, "Export", message)
 
 
-def write_data(window: MainWindow, path: Path, fmt: str) -> None:
-    """The window's session, corrections included, in one of the extract formats."""
-    text = FORMATS[fmt].write(window.session.results())
+def write_data(window: MainWindow, path: Path, fmt: str) -> int | None:
+    """The window's session, corrections included, in one of the extract formats.
+
+    With the events table's filter (or Find) active, only the events it keeps are written — data
+    cannot be dimmed, so dimming and hiding alike leave the others out. Returns how many events
+    were left out that way (None without a filter).
+    """
+    matches, _mode = window.timeline.filter()
+    results = window.session.results(only=matches)
+    text = FORMATS[fmt].write(results)
+    left_out = None
+    if matches is not None:
+        left_out = sum(len(e.analysis.events) for e in window.session.entries) - \
+            sum(len(r.analysis.events) for r in results)
     # newline="": iCalendar's CRLF line ends stay as they are on every platform.
     with path.open("w", encoding="utf-8", newline="") as f:
         f.write(text)
+    return left_out
