@@ -11,7 +11,7 @@ Observers subscribe with :meth:`Session.subscribe`; the Qt layer adapts them to 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -20,6 +20,7 @@ from .lanes import VIEW_KEY as LANES_KEY
 from .lanes import LaneSettings
 from .model import Analysis, Article, ArticleResult, Event, Span, TimeExpression, TimexType
 from .pipeline import analyze, user_dct
+from .stories import Decision, Member, Story, StoryIndex
 from .values import is_valid, parse_value
 
 
@@ -105,6 +106,9 @@ class Session:
     view_state: dict[str, object] = field(default_factory=dict)
     _observers: list[Observer] = field(default_factory=list, repr=False)
     _originals: dict[str, Article] = field(default_factory=dict, repr=False)
+    # The user's splits and merges of story events, in order; re-applied on every re-merge.
+    story_decisions: list[Decision] = field(default_factory=list)
+    _stories: StoryIndex = field(default_factory=StoryIndex, repr=False)
 
     # -- observation ---------------------------------------------------------------------
     def subscribe(self, observer: Observer) -> Callable[[], None]:
@@ -176,6 +180,9 @@ class Session:
         self.entries = [e for e in self.entries if e.key != key]
         self.corrections = [c for c in self.corrections if c.article != key]
         self._originals.pop(key, None)
+        # A split or merge keeps its hold on the other articles' events; one left with none goes.
+        kept = [Decision(d.kind, tuple(k for k in d.members if k[0] != key)) for d in self.story_decisions]
+        self.story_decisions = [d for d in kept if d.members]
         self._emit("removed", key)
 
     def clear(self) -> None:
@@ -183,6 +190,7 @@ class Session:
         self.corrections.clear()
         self.problems.clear()
         self._originals.clear()
+        self.story_decisions.clear()
         self._emit("cleared")
 
     def move(self, key: str, index: int) -> None:
@@ -337,6 +345,43 @@ class Session:
         entry.article = article
         entry.analysis = Analysis(timexes=analysis.timexes, events=tuple(events))
         entry.orphans = tuple(orphans)
+
+    # -- stories ---------------------------------------------------------------------------
+    def stories(self) -> list[Story]:
+        """Every story of the loaded articles, single reports too (see :mod:`.stories`), with the
+        user's splits and merges; merged afresh only after articles, dates or decisions change."""
+        return self._stories.stories(self.entries, self.story_decisions)
+
+    def merge_stories(self, *stories: Story) -> Decision:
+        """Make one story of ``stories`` (undo with :meth:`revert_story_decision`)."""
+        if len(stories) < 2:
+            raise ValueError("merging takes two stories or more")
+        decision = Decision("merge", tuple(m.key for s in stories for m in s.members))
+        self.decide(decision)
+        return decision
+
+    def split_story(self, story: Story, members: Sequence[Member]) -> Decision:
+        """Take ``members`` out of ``story`` into a story of their own."""
+        keys = {m.key for m in members}
+        if not keys or not keys < {m.key for m in story.members}:
+            raise ValueError("a split takes some of a story's events: not none, not all")
+        decision = Decision("split", tuple(sorted(keys)))
+        self.decide(decision)
+        return decision
+
+    def decide(self, decision: Decision) -> None:
+        self.story_decisions.append(decision)
+        self._emit("stories")
+
+    def revert_story_decision(self, decision: Decision) -> None:
+        """Remove a split or merge (the last equal one): what undo does."""
+        for i in range(len(self.story_decisions) - 1, -1, -1):
+            if self.story_decisions[i] == decision:
+                del self.story_decisions[i]
+                break
+        else:
+            raise ValueError("story decision not in session")
+        self._emit("stories")
 
     # -- queries -------------------------------------------------------------------------
     def iter_events(self) -> Iterator[tuple[Entry, Event, TimeExpression | None]]:

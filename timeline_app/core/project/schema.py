@@ -10,6 +10,7 @@ newer ones are refused because this build cannot know what they hold):
 1. articles (text, source, title, format, DCT with origin/confidence/span, gold TIMEX3 of TimeML
    input), their boilerplate spans, the user's corrections, and a ``meta`` table.
 2. adds lane colours (``article.color``) and the view state (``view_state`` table).
+3. adds the user's splits and merges of story events (``story_decision`` table).
 
 Migrations run inside the caller's transaction (SQLite's DDL is transactional), so a file is
 either wholly at the old version or wholly at the new one.
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 APPLICATION_ID = 0x544C4E45  # "TLNE": a timeline project, whatever its schema version
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -94,6 +95,15 @@ CREATE TABLE view_state (
 );
 """
 
+# Version 2 → 3: the user's splits and merges of story events, in order.
+MIGRATE_2_TO_3 = """
+CREATE TABLE story_decision (
+    position INTEGER PRIMARY KEY,          -- order of application
+    kind     TEXT NOT NULL,                -- merge | split
+    members  TEXT NOT NULL                 -- JSON: [[article key, event start, event end], ...]
+);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -111,7 +121,7 @@ def _statements(sql: str) -> list[str]:
 
 
 # MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
-MIGRATIONS: dict[int, Migration] = {1: _script(MIGRATE_1_TO_2)}
+MIGRATIONS: dict[int, Migration] = {1: _script(MIGRATE_1_TO_2), 2: _script(MIGRATE_2_TO_3)}
 
 
 def create_current(conn: sqlite3.Connection) -> None:

@@ -409,6 +409,7 @@ def _session_from(stored: tables.Stored, into: Session | None = None) -> Session
     session.view_state.update(stored.view_state)
     # Corrections first: add_result() re-derives an article through them as it is added.
     session.corrections = list(stored.corrections)
+    session.story_decisions = list(stored.story_decisions)
     corrected = {c.article for c in stored.corrections}
     for item in stored.articles:
         errors: tuple[str, ...] = ()

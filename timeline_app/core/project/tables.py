@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..model import DCT, Article, DctOrigin, Granularity, Interval, Span, TimeExpression, TimexType
 from ..session import Correction, CorrectionKind, Session
+from ..stories import Decision
 from .schema import ProjectError
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class Stored:
     view_state: dict[str, object]
     meta: dict[str, str]
     damaged: list[str] = dataclasses.field(default_factory=list)  # what was left out, and why
+    story_decisions: list[Decision] = dataclasses.field(default_factory=list)
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -199,7 +201,22 @@ def _read_tables(conn: sqlite3.Connection, path: Path) -> Stored:
             view_state[_text(name, "a view state name") or ""] = _loads(_text(value, "view state") or "")
         except ValueError:
             log.warning("%s: ignoring unreadable view state %r", path, name)
-    return Stored(articles, corrections, view_state, meta, damaged)
+    decisions = _story_decisions(conn, path, damaged)
+    return Stored(articles, corrections, view_state, meta, damaged, decisions)
+
+
+def _story_decisions(conn: sqlite3.Connection, path: Path, damaged: list[str]) -> list[Decision]:
+    """The user's splits and merges of story events; an unreadable one is left out and said."""
+    out: list[Decision] = []
+    for kind, members in conn.execute("SELECT kind, members FROM story_decision ORDER BY position"):
+        try:
+            keys = tuple((str(a), int(s), int(e)) for a, s, e in json.loads(members))
+            if kind not in ("merge", "split") or not keys:
+                raise ValueError(f"kind {kind!r} with {len(keys)} events")
+            out.append(Decision(kind, keys))
+        except (ValueError, TypeError) as exc:
+            damaged.append(f"{path}: a story split or merge is damaged and was left out ({exc})")
+    return out
 
 
 def corrections_digest(rows: list[tuple[object, ...]]) -> str:
@@ -238,6 +255,10 @@ def write_tables(conn: sqlite3.Connection, session: Session, meta: Mapping[str, 
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(i, *row) for i, row in enumerate(rows)])
     conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('corrections_digest', ?)",
                  (corrections_digest(rows),))
+    conn.execute("DELETE FROM story_decision")
+    conn.executemany("INSERT INTO story_decision (position, kind, members) VALUES (?, ?, ?)",
+                     [(i, d.kind, json.dumps([list(k) for k in d.members], ensure_ascii=False))
+                      for i, d in enumerate(session.story_decisions)])
     conn.execute("DELETE FROM view_state")
     conn.executemany("INSERT INTO view_state (name, value) VALUES (?, ?)",
                      list(view_rows(session.view_state)))
