@@ -15,7 +15,10 @@ from ..stories import Story, merged, stories_of_results
 from .timeml import write_timeml
 
 CSV_COLUMNS = ("source", "event_id", "label", "start", "end", "interval_start", "interval_end",
-               "timex_id", "timex_text", "type", "value", "mod", "granularity", "dct", "explanation")
+               "timex_id", "timex_text", "type", "value", "mod", "granularity", "dct", "explanation",
+               # story events (several articles): the story an event belongs to; a story row has
+               # its id in event_id and story, its member events (aN:eM) in members
+               "story", "sources", "agreement", "members")
 
 
 def article_json(result: ArticleResult) -> dict[str, object]:
@@ -77,11 +80,33 @@ def csv_rows(results: Iterable[ArticleResult]) -> Iterable[dict[str, object]]:
             }
 
 
-def to_csv(results: Iterable[ArticleResult]) -> str:
+def story_rows(stories: Sequence[Story]) -> Iterable[dict[str, object]]:
+    """One row per story event, after the event rows: its date, sources, agreement and members."""
+    for s in stories:
+        best = s.readings[0]
+        yield {"source": "", "event_id": s.id, "label": s.label,
+               "interval_start": s.interval.start.isoformat(), "interval_end": s.interval.end.isoformat(),
+               "value": best.value or "", "granularity": str(s.granularity or ""), "explanation": s.reason,
+               "story": s.id, "sources": s.sources, "agreement": s.agreement, "members": " ".join(s.refs)}
+
+
+def to_csv(results: Iterable[ArticleResult], stories: Sequence[Story] | None = None) -> str:
+    """One row per event; with several articles, each event row names its story and one row per
+    story event follows (``stories`` as in :func:`to_json`)."""
+    results = list(results)
+    shared: list[Story] = []
+    if len(results) > 1:
+        shared = merged(stories if stories is not None else stories_of_results(results))
+    story_of = {ref: s.id for s in shared for ref in s.refs}
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for row in csv_rows(results):
+    for position, result in enumerate(results, start=1):
+        for row in csv_rows([result]):
+            if story_of:
+                row["story"] = story_of.get(f"a{position}:{row.get('event_id', '')}", "")
+            writer.writerow(row)
+    for row in story_rows(shared):
         writer.writerow(row)
     return out.getvalue()
 
