@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
-from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.cluster.hierarchy import linkage
 from scipy.sparse.csgraph import connected_components
 
 from ..model import ArticleResult
@@ -30,7 +30,9 @@ from .similarity import vectors
 # happenings on the same days mostly share none, so the bar is "the members share content",
 # not "they are worded alike": one sentence retells a thing in other words than the next.
 THRESHOLD = 0.01
-_CHUNK = 2048  # rows per sparse product: bounds memory on big sessions
+_CHUNK = 256  # members per block of the date sweep: small blocks keep each one's dates close
+# Largest connected part clustered as a whole (average linkage holds all its pairs in memory).
+_LARGEST = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,37 +49,89 @@ class Decision:
 
 def _candidate_graph(x: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, art: np.ndarray,
                      threshold: float) -> sparse.csr_matrix:
+    """Pairs of members of different articles whose dates can meet and whose cosine reaches the
+    threshold, weighted by the cosine. Members are swept in order of their earliest time, so a
+    block of them is only compared with the members that start before the block's dates end."""
     n = x.shape[0]
+    order = np.argsort(lo, kind="stable")
+    lo_sorted = lo[order]
+    xs = x[order]
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
-    xt = x.T.tocsc()
+    data: list[np.ndarray] = []
     for a in range(0, n, _CHUNK):
-        sims = (x[a:a + _CHUNK] @ xt).tocoo()
-        i = sims.row + a
-        j = sims.col
-        keep = (j > i) & (sims.data >= threshold) & (art[i] != art[j]) & (lo[i] < hi[j]) & (lo[j] < hi[i])
+        b = min(n, a + _CHUNK)
+        reach = int(np.searchsorted(lo_sorted, hi[order[a:b]].max(), side="left"))
+        sims = (xs[a:b] @ xs[a:reach].T).tocoo()
+        i = order[sims.row + a]
+        j = order[sims.col + a]
+        keep = ((sims.col + a) > (sims.row + a)) & (sims.data >= threshold) & (art[i] != art[j]) \
+            & (lo[i] < hi[j]) & (lo[j] < hi[i])
         rows.append(i[keep])
         cols.append(j[keep])
+        data.append(sims.data[keep])
     r = np.concatenate(rows) if rows else np.zeros(0, dtype=int)
     c = np.concatenate(cols) if cols else np.zeros(0, dtype=int)
-    return sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
+    w = np.concatenate(data) if data else np.zeros(0)
+    graph = sparse.coo_matrix((w, (r, c)), shape=(n, n)).tocsr()
+    return graph + graph.T
 
 
-def _average_link(idx: np.ndarray, x: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray,
-                  threshold: float) -> np.ndarray:
-    """Cluster labels for the members ``idx`` of one connected part."""
-    sub = x[idx]
-    sim = (sub @ sub.T).toarray()
-    compatible = (lo[idx][:, None] < hi[idx][None, :]) & (lo[idx][None, :] < hi[idx][:, None])
+def _split(labels: np.ndarray) -> list[np.ndarray]:
+    """Indices grouped by label."""
+    order = np.argsort(labels, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(labels[order])) + 1)
+
+
+def _parts(graph: sparse.csr_matrix, idx: np.ndarray, threshold: float) -> list[np.ndarray]:
+    """The connected parts of ``idx`` in the graph of links at ``threshold`` or more; a part too
+    big to cluster as a whole is cut at its weakest links first (a higher bar for it alone)."""
+    sub = graph if len(idx) == graph.shape[0] else graph[idx][:, idx]
+    if threshold > 0:
+        sub = sub.multiply(sub >= threshold).tocsr()
+    _count, part = connected_components(sub, directed=False)
+    out: list[np.ndarray] = []
+    for piece in _split(part):
+        members = idx[piece]
+        if len(members) <= _LARGEST or threshold >= 1.0:
+            out.append(members)
+            continue
+        weights = graph[members][:, members].data
+        higher = max(float(np.median(weights)) if len(weights) else 1.0, threshold * 2, threshold + 0.05)
+        out.extend(_parts(graph, members, min(higher, 1.0)))
+    return out
+
+
+def _average_link(sim: np.ndarray, compatible: np.ndarray, threshold: float) -> np.ndarray:
+    """Cluster labels of one connected part by average linkage, cut at the threshold."""
+    m = len(sim)
     dist = np.where(compatible, 1.0 - np.clip(sim, 0.0, 1.0), 1.0)
-    condensed = dist[np.triu_indices(len(idx), k=1)]
-    tree = linkage(condensed, method="average")
-    return fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+    tree = linkage(dist[np.triu_indices(m, k=1)], method="average")
+    # The merges at most 1 − threshold apart, replayed with a union-find: the cut of the tree.
+    parent = list(range(2 * m - 1))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for k, (a, b, d, _n) in enumerate(tree):
+        if d <= 1.0 - threshold + 1e-9:
+            parent[root(int(a))] = m + k
+            parent[root(int(b))] = m + k
+    return np.array([root(i) for i in range(m)])
 
 
 def cluster(members: Sequence[Member], threshold: float = THRESHOLD,
             x: sparse.csr_matrix | None = None) -> list[list[int]]:
     """Groups of member indices judged to report the same happening (singletons included)."""
+    return [g for g, _ in _clusters(members, threshold, x)]
+
+
+def _clusters(members: Sequence[Member], threshold: float,
+              x: sparse.csr_matrix | None) -> list[tuple[list[int], int]]:
+    """Groups with their medoid, the member most like the others (its label names the story)."""
     n = len(members)
     if n == 0:
         return []
@@ -88,17 +142,17 @@ def cluster(members: Sequence[Member], threshold: float = THRESHOLD,
     codes: dict[str, int] = {}
     art = np.array([codes.setdefault(m.article, len(codes)) for m in members])
     graph = _candidate_graph(x, lo, hi, art, threshold)
-    _count, part = connected_components(graph, directed=False)
-    groups: list[list[int]] = []
-    order = np.argsort(part, kind="stable")
-    splits = np.flatnonzero(np.diff(part[order])) + 1
-    for idx in np.split(order, splits):
-        if len(idx) == 1:
-            groups.append([int(idx[0])])
+    groups: list[tuple[list[int], int]] = []
+    for idx in _parts(graph, np.arange(n), 0.0):
+        if len(idx) <= 2:  # two members are linked only when their dates meet and they pass the bar
+            groups.append(([int(i) for i in idx], int(idx[0])))
             continue
-        labels = _average_link(idx, x, lo, hi, threshold)
-        for label in np.unique(labels):
-            groups.append(sorted(int(i) for i in idx[labels == label]))
+        sub = x[idx]
+        sim = (sub @ sub.T).toarray()
+        compatible = (lo[idx][:, None] < hi[idx][None, :]) & (lo[idx][None, :] < hi[idx][:, None])
+        for piece in _split(_average_link(sim, compatible, threshold)):
+            medoid = piece[int(np.argmax(sim[np.ix_(piece, piece)].sum(axis=1)))]
+            groups.append((sorted(int(i) for i in idx[piece]), int(idx[medoid])))
     return groups
 
 
@@ -160,14 +214,18 @@ def merge(members: Sequence[Member], decisions: Iterable[Decision] = (),
     if not members:
         return []
     x = vectors([m.text for m in members])
-    groups, shaped = _apply(cluster(members, threshold, x), members, decisions)
+    found = _clusters(members, threshold, x)
+    medoids = {tuple(g): medoid for g, medoid in found}
+    groups, shaped = _apply([g for g, _ in found], members, decisions)
     stories: list[Story] = []
     for n, idx in enumerate(groups):
-        idx.sort(key=lambda i: (members[i].position, members[i].start))
-        group = [members[i] for i in idx]
+        medoid = medoids.get(tuple(idx))
+        if medoid is None:  # a group the user shaped
+            medoid = _medoid(idx, x)
+        group = [members[i] for i in sorted(idx, key=lambda i: (members[i].position, members[i].start))]
         found, agreement, reason = date_story(group)
         best = found[0]
-        stories.append(Story(id="", label=members[_medoid(idx, x)].label, interval=best.interval,
+        stories.append(Story(id="", label=members[medoid].label, interval=best.interval,
                              granularity=best.granularity, members=tuple(group), readings=tuple(found),
                              agreement=agreement, reason=reason, user=n in shaped))
     # Stories of several sources first, so the ones GUIDE §5 lists are numbered s1, s2… without gaps.
