@@ -17,11 +17,16 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .model import Article
     from .session import Entry, Session
+    from .stories import Story
 
 VIEW_KEY = "lanes"
-GROUPINGS = ("article", "source")
+GROUPINGS = ("article", "source", "story")
+#: The key of the story lane: the story events of several sources, drawn above the other lanes.
+STORY_LANE = "stories:"
 SORT_KEYS = ("dct", "title", "count")
 
 _AGENCY = re.compile(r"\((Reuters|AP|AFP|UPI|dpa|Xinhua|ANSA|EFE|Bloomberg|TASS|Kyodo|Yonhap)\)"
@@ -38,6 +43,8 @@ class LaneSpec:
     members: tuple[str, ...]  # entry keys, in session order
     color: str | None = None
     renamed: bool = False
+    # A lane of chosen events rather than whole articles (grouping by story): (entry key, event id).
+    events: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(slots=True)
@@ -83,9 +90,32 @@ def source_of(article: Article) -> str:
     return parent or "unknown source"
 
 
-def lanes(session: Session) -> list[LaneSpec]:
-    """Every lane, hidden ones included, in display order."""
+def story_lanes(session: Session, stories: Sequence[Story] | None = None) -> list[LaneSpec]:
+    """Grouping by story: a lane per story event of several sources with its reports, then one
+    lane with every other event."""
+    found = [s for s in (session.stories() if stories is None else stories) if s.sources > 1]
     settings = LaneSettings.of(session)
+    out: list[LaneSpec] = []
+    shared: set[tuple[str, str]] = set()
+    for s in found:
+        refs = tuple((m.article, m.event) for m in s.members)
+        shared.update(refs)
+        key = f"story:{s.id}"
+        title = settings.names.get(key, f"{s.label} ({s.sources})")
+        out.append(LaneSpec(key, title, tuple(dict.fromkeys(m.article for m in s.members)),
+                            settings.colors.get(key), key in settings.names, refs))
+    rest = tuple((e.key, ev.id) for e in session.entries for ev in e.analysis.events if (e.key, ev.id) not in shared)
+    out.append(LaneSpec("story:", settings.names.get("story:", "Not shared"), tuple(session.keys()),
+                        settings.colors.get("story:"), "story:" in settings.names, rest))
+    return out
+
+
+def lanes(session: Session, stories: Sequence[Story] | None = None) -> list[LaneSpec]:
+    """Every lane, hidden ones included, in display order. ``stories`` are the session's (the
+    view may pass the ones it has, to spare a merge while files are still loading)."""
+    settings = LaneSettings.of(session)
+    if settings.grouping == "story":
+        return story_lanes(session, stories)
     if settings.grouping == "source":
         groups: dict[str, list[Entry]] = {}
         for entry in session.entries:
@@ -102,9 +132,9 @@ def lanes(session: Session) -> list[LaneSpec]:
             for e in session.entries]
 
 
-def visible_lanes(session: Session) -> list[LaneSpec]:
+def visible_lanes(session: Session, stories: Sequence[Story] | None = None) -> list[LaneSpec]:
     hidden = LaneSettings.of(session).hidden
-    return [lane for lane in lanes(session) if lane.key not in hidden]
+    return [lane for lane in lanes(session, stories) if lane.key not in hidden]
 
 
 def sort_key(session: Session, by: str) -> dict[str, object]:

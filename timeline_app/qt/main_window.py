@@ -390,6 +390,8 @@ class MainWindow(QMainWindow):
         """
         t0 = time.perf_counter()
         heavy = not self.loader.is_busy() or t0 - self._last_heavy >= HEAVY_REFRESH_S
+        # Stories are merged afresh on the heavy refreshes only, like the table's rows.
+        self.timeline.fresh_stories = heavy
         self.timeline.refresh()
         self.article.refresh()
         if heavy:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from ..core.lanes import STORY_LANE
 from ..core.model import Event, TimeExpression
 from ..core.session import Entry, Session
 
@@ -93,6 +94,10 @@ class SelectionModel(QObject):
         """After the session changed: follow the selected span to its (possibly new) id."""
         sel = self._current
         if sel is None:
+            return
+        if sel.key == STORY_LANE:  # a story event: kept while a story of that id is shared
+            if not any(s.id == sel.event and s.sources > 1 for s in self._session.stories()):
+                self.set(None, "session")
             return
         try:
             entry = self._session.entry(sel.key)

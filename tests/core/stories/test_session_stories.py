@@ -13,8 +13,8 @@ from timeline_app.core.project.store import open_project, save_project
 from timeline_app.core.session import Session
 
 QUAKE = [
-    ("2016-08-24", "A magnitude 6.2 earthquake struck central Italy early on Wednesday, killing at least "
-                   "38 people in the mountain town of Amatrice."),
+    ("2016-08-24", ("A magnitude 6.2 earthquake struck central Italy early on Wednesday, killing at least "
+                    "38 people in the mountain town of Amatrice.")),
     ("2016-08-24", "A powerful earthquake hit the town of Amatrice in central Italy on Wednesday."),
     ("2016-08-25", "The earthquake that flattened much of Amatrice on Wednesday killed at least 120 people."),
 ]

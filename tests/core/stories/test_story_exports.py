@@ -12,8 +12,8 @@ from timeline_app.core.model import DCT, Article, ArticleResult, DctOrigin
 from timeline_app.core.pipeline import analyze
 
 REPORTS = [
-    ("2016-06-30", "The central bank left rates unchanged on Monday. Three suicide bombers attacked "
-                   "Istanbul's Ataturk airport on Tuesday, killing 41 people."),
+    ("2016-06-30", ("The central bank left rates unchanged on Monday. Three suicide bombers attacked "
+                    "Istanbul's Ataturk airport on Tuesday, killing 41 people.")),
     ("2016-06-30", "The attack on Ataturk airport in Istanbul came on Wednesday, the minister said."),
     ("2016-06-30", "Suicide bombers struck Istanbul's Ataturk airport on Tuesday night."),
 ]

@@ -30,6 +30,10 @@ from .similarity import vectors
 # happenings on the same days mostly share none, so the bar is "the members share content",
 # not "they are worded alike": one sentence retells a thing in other words than the next.
 THRESHOLD = 0.01
+# Distance of two reports whose dates cannot meet: so large that no average of a group holding
+# such a pair passes the bar. A story never holds two dates that exclude each other, so a
+# month-level "earlier this month" cannot chain the reports of different days into one story.
+_APART = 1e9
 _CHUNK = 256  # members per block of the date sweep: small blocks keep each one's dates close
 # Largest connected part clustered as a whole (average linkage holds all its pairs in memory).
 _LARGEST = 1500
@@ -105,7 +109,7 @@ def _parts(graph: sparse.csr_matrix, idx: np.ndarray, threshold: float) -> list[
 def _average_link(sim: np.ndarray, compatible: np.ndarray, threshold: float) -> np.ndarray:
     """Cluster labels of one connected part by average linkage, cut at the threshold."""
     m = len(sim)
-    dist = np.where(compatible, 1.0 - np.clip(sim, 0.0, 1.0), 1.0)
+    dist = np.where(compatible, 1.0 - np.clip(sim, 0.0, 1.0), _APART)
     tree = linkage(dist[np.triu_indices(m, k=1)], method="average")
     # The merges at most 1 − threshold apart, replayed with a union-find: the cut of the tree.
     parent = list(range(2 * m - 1))

@@ -12,8 +12,11 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from ...core.lanes import STORY_LANE
+from ...core.lang.en.dates import human
 from ...core.model import DCT, Event, TimeExpression
 from ...core.session import Entry, Session
+from ...core.stories import Story
 from ..selection import Selection
 
 
@@ -55,6 +58,29 @@ def _why_no_event(entry: Entry, timex: TimeExpression) -> str:
     return "none: no sentence around this expression was taken as an event"
 
 
+def story_html(story: Story, session: Session) -> str:
+    """A story event: its date and why, the readings with their sources, and every source
+    sentence with its article and how that article words the date."""
+    titles = {e.key: e.article.title or e.key for e in session.entries}
+    warn = "<span style='color:#c0392b'>⚠ </span>" if story.disagreement else ""
+    rows = [_row("date", human(story.readings[0].value or "") if story.readings[0].value else
+                 _interval(story.interval)),
+            _row("why", story.reason), _row("sources", story.sources),
+            _row("shaped by you", "yes (split or merge)" if story.user else "")]
+    readings = "".join(
+        f"<li>{escape(human(r.value) if r.value else str(r.interval.start.date()))}: "
+        f"{r.articles} {'article' if r.articles == 1 else 'articles'} ({escape(', '.join(r.members))})</li>"
+        for r in story.readings)
+    sources = "".join(
+        f"<li><b>{escape(titles.get(m.article, m.article))}</b> <small>({escape(m.ref)}"
+        f"{', “' + escape(m.reading) + '”' if m.reading else ''}"
+        f"{' → ' + escape(human(m.value)) if m.value else ''})</small><br>{escape(m.sentence or m.label)}</li>"
+        for m in story.members)
+    return (f"<h3>{warn}{escape(story.label)}</h3><table>{''.join(rows)}</table>"
+            f"<p><b>Readings of the date</b></p><ul>{readings}</ul>"
+            f"<p><b>Every source sentence</b></p><ol>{sources}</ol>")
+
+
 class DetailPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +106,10 @@ class DetailPane(QWidget):
 
     def html(self) -> str:
         sel = self._selection
+        if sel is not None and sel.key == STORY_LANE:
+            story = next((s for s in self._session.stories() if s.id == sel.event), None)
+            if story is not None:
+                return story_html(story, self._session)
         resolved = sel.resolve(self._session) if sel else None
         if resolved is None:
             return ("<p style='color:gray'>Select an event on the timeline, an expression in the article "

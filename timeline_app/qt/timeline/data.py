@@ -16,9 +16,10 @@ from datetime import datetime
 
 import numpy as np
 
-from ...core.lanes import LaneSpec, visible_lanes
+from ...core.lanes import STORY_LANE, LaneSettings, LaneSpec, visible_lanes
 from ...core.model import Analysis, Article, Event, TimeExpression
 from ...core.session import Entry, Session
+from ...core.stories import Story
 from ...core.values import parse_value
 
 _EPOCH = datetime(1970, 1, 1)
@@ -39,6 +40,8 @@ def lane_height(events: int) -> float:
     rows = max(1, min(FULL_ROWS, events))
     line_h, marks = 17.0, 12.5  # the default label row and the room around a mark, in pixels
     return (rows * line_h + marks) / (FULL_ROWS * line_h + marks) * MARKER_FRAC + (1 - MARKER_FRAC)
+STORY_COLOR = "#5b5b5b"  # the story lane is neither article's colour
+_NO_ARTICLE = Article(source="", title="Stories", text="")
 
 
 def epoch_seconds(dt: datetime) -> float:
@@ -155,20 +158,40 @@ class TimelineDataBuilder:
 
     def __init__(self) -> None:
         self._cache: dict[str, _EntryArrays] = {}
+        self._stories: list[Story] = []
+        self.show_stories = True  # the story lane on top, when articles share events
 
-    def build(self, session: Session, keep: set[tuple[str, str]] | None = None) -> TimelineData:
-        """Lanes as :func:`core.lanes.visible_lanes` gives them; only events in ``keep`` if given."""
+    def build(self, session: Session, keep: set[tuple[str, str]] | None = None,
+              fresh_stories: bool = True) -> TimelineData:
+        """Lanes as :func:`core.lanes.visible_lanes` gives them; only events in ``keep`` if given.
+
+        With several articles the story lane comes first. ``fresh_stories=False`` reuses the
+        stories of the last build (while files are loading, so each batch does not re-merge).
+        """
         lanes: list[Lane] = []
         parts: list[_EntryArrays] = []
         live = set(session.keys())
         by_key = {e.key: e for e in session.entries}
-        for spec in visible_lanes(session):
-            members = [self._arrays(by_key[k]) for k in spec.members]
+        if len(session.entries) < 2:
+            self._stories = []
+        elif fresh_stories or not self._stories:
+            self._stories = session.stories()
+        shared = [s for s in self._stories if s.sources > 1]
+        if self.show_stories and shared and STORY_LANE not in LaneSettings.of(session).hidden:
+            parts.append(_story_arrays(shared))
+            lanes.append(Lane(STORY_LANE, "Stories", STORY_COLOR, np.nan, None, ()))
+        for spec in visible_lanes(session, self._stories if len(session.entries) > 1 else []):
+            entries = [by_key[k] for k in spec.members if k in by_key]
+            if not entries:
+                continue
+            members = [self._arrays(e) for e in entries]
             arrays = members[0] if len(members) == 1 else _merged(members)
+            if spec.events is not None:
+                arrays = _kept(arrays, set(spec.events))
             if keep is not None:
                 arrays = _kept(arrays, keep)
             parts.append(arrays)
-            lanes.append(_lane(spec, [by_key[k] for k in spec.members]))
+            lanes.append(_lane(spec, entries))
         for key in set(self._cache) - live:
             del self._cache[key]
         return _assemble(lanes, parts)
@@ -180,6 +203,27 @@ class TimelineDataBuilder:
         arrays = _entry_arrays(entry)
         self._cache[entry.key] = arrays
         return arrays
+
+
+def _story_arrays(stories: list[Story]) -> _EntryArrays:
+    """The story lane: one mark per story event of several sources, labelled with the count of
+    sources and marked ⚠ (and drawn dashed) where the sources disagree on the date."""
+    stories = sorted(stories, key=lambda s: (s.interval.start, s.interval.end))
+    x0 = np.array([epoch_seconds(s.interval.start) for s in stories], float)
+    x1 = np.array([epoch_seconds(s.interval.end) for s in stories], float)
+    kind = ((x1 - x0) > POINT_MAX_SECONDS).astype(np.int8)
+    return _EntryArrays(
+        analysis=Analysis(), article=_NO_ARTICLE, x0=x0, x1=x1, xc=np.where(kind == 0, (x0 + x1) / 2, x0),
+        kind=kind, fuzzy=np.array([s.disagreement for s in stories], bool),
+        track=_tracks(x0.tolist(), x1.tolist(), kind.tolist()), ids=[s.id for s in stories],
+        labels=[story_label(s) for s in stories], expressions=[s.reason for s in stories],
+        corrected=np.array([s.user for s in stories], bool), keys=[STORY_LANE] * len(stories))
+
+
+def story_label(story: Story) -> str:
+    """"⚠ Quake hits Amatrice · 12 sources": the label, the count, the disagreement."""
+    mark = "⚠ " if story.disagreement else ""
+    return f"{mark}{' '.join(story.label.split())} · {story.sources} sources"
 
 
 def _lane(spec: LaneSpec, entries: list[Entry]) -> Lane:

@@ -15,7 +15,8 @@ from ...core.lanes import SORT_KEYS, lanes, sort_key
 from ...core.session import Session
 
 SORT_NAMES = {"dct": "Publication date", "title": "Title", "count": "Number of events"}
-GROUP_NAMES = {"article": "One lane per article", "source": "One lane per source (agency or site)"}
+GROUP_NAMES = {"article": "One lane per article", "source": "One lane per source (agency or site)",
+               "story": "One lane per story (events reported by several articles)"}
 
 
 class LaneActions:

@@ -67,6 +67,7 @@ class TimelineView(NavigationMixin, QWidget):
         super().__init__(parent)
         self._session = session if session is not None else Session()
         self._builder = TimelineDataBuilder()
+        self.fresh_stories = True  # False while files load: the story lane keeps its last merge
         self.data = TimelineData()
         self._selection: Selection | None = None
         self._selected: int | None = None
@@ -138,13 +139,15 @@ class TimelineView(NavigationMixin, QWidget):
         self._session = session
         self.lane_actions.session = session
         self._builder = TimelineDataBuilder()
+        self.fresh_stories = True
         self._selection = None
         self._auto_fit = True
         self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the drawing from the session: call after the session changed."""
-        data = self._builder.build(self._session, self._filter if self.filter_mode == "hide" else None)
+        data = self._builder.build(self._session, self._filter if self.filter_mode == "hide" else None,
+                                   fresh_stories=self.fresh_stories)
         self.data = data
         self.labels_item.match = self._match_array()
         self._time_order = None
