@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from qt_helpers import settle
 
+from timeline_app.core.lanes import STORY_LANE
 from timeline_app.qt.file_loading import expand_paths
 
 ARTICLE = ("Rebels pushed back from border town\n\nBEIRUT, June 30, 2016 — Rebels launched an operation "
@@ -72,7 +73,9 @@ def test_open_by_arguments(run_gui, tmp_path: Path) -> None:  # type: ignore[no-
     write(tmp_path / "more" / "second.txt")
     window = run_gui([str(first), str(tmp_path / "more")])
     assert sources(window) == ["first.txt", "second.txt"]
-    assert len(window.timeline.data.lanes) == 2
+    # two lanes of articles (the two files say the same, so the story lane sits above them)
+    assert [ln.key for ln in window.timeline.data.lanes if ln.key != STORY_LANE] == \
+        [e.key for e in window.session.entries]
     assert window.article.current_key is not None
 
 

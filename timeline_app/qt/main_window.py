@@ -214,6 +214,11 @@ class MainWindow(QMainWindow):
         overview = QAction("Overview strip", self, checkable=True, checked=True)
         overview.toggled.connect(self.timeline.overview.setVisible)
         self.view_menu.addAction(overview)
+        # The story lane: events that several articles report, merged (on in the app).
+        self.story_lane_action = QAction("S&tory lane", self, checkable=True, checked=True)
+        self.story_lane_action.toggled.connect(self.timeline.set_story_lane)
+        self.view_menu.addAction(self.story_lane_action)
+        self.timeline.set_story_lane(True)
         self.view_menu.addSeparator()
         theme_menu = self.view_menu.addMenu("&Theme")
         self.theme_actions: dict[str, QAction] = {}

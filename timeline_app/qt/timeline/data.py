@@ -159,7 +159,7 @@ class TimelineDataBuilder:
     def __init__(self) -> None:
         self._cache: dict[str, _EntryArrays] = {}
         self._stories: list[Story] = []
-        self.show_stories = True  # the story lane on top, when articles share events
+        self.show_stories = False  # the story lane on top, when articles share events (the app turns it on)
 
     def build(self, session: Session, keep: set[tuple[str, str]] | None = None,
               fresh_stories: bool = True) -> TimelineData:

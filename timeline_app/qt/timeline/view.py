@@ -139,9 +139,16 @@ class TimelineView(NavigationMixin, QWidget):
         self._session = session
         self.lane_actions.session = session
         self._builder = TimelineDataBuilder()
+        self._builder.show_stories = getattr(self, "_story_lane", False)
         self.fresh_stories = True
         self._selection = None
         self._auto_fit = True
+        self.refresh()
+
+    def set_story_lane(self, on: bool) -> None:
+        """Show (or hide) the story lane above the others."""
+        self._story_lane = on
+        self._builder.show_stories = on
         self.refresh()
 
     def refresh(self) -> None:
