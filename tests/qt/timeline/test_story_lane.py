@@ -33,7 +33,7 @@ def test_story_lane_on_top_with_sources_and_disagreement(qtbot) -> None:  # type
     data = view.data
     assert data.lanes[0].key == STORY_LANE and len(data.lanes) == 4
     [i] = range(data.lane_slice(0).start, data.lane_slice(0).stop)
-    assert data.labels[i].startswith("⚠ ") and data.labels[i].endswith("· 3 sources")
+    assert data.labels[i].startswith("⚠ 3 sources · ")
     assert bool(data.fuzzy[i])  # drawn dashed: the sources disagree on the date
     view.set_story_lane(False)
     assert STORY_LANE not in [ln.key for ln in view.data.lanes]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSceneHoverEvent, QToolTip
 
+from ...core.lanes import STORY_LANE
 from ..theme import LIGHT, Theme, lane_color
 from .data import MARKER_FRAC, Lane
 
@@ -230,8 +231,10 @@ class LaneAxis(pg.AxisItem):
                            metrics.elidedText(f"DCT {lane.dct_value}", Qt.TextElideMode.ElideRight, room))
             elif y1 - y0 > 2.4 * line_h:
                 p.setPen(self.theme.muted)
+                # the story lane has no document date: it says what it holds instead
+                under = "merged reports" if lane.key == STORY_LANE else "no DCT"
                 p.drawText(QRectF(chip.right() + 5, cy + line_h / 2, room, line_h),
-                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "no DCT")
+                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, under)
 
     def mouseClickEvent(self, ev: object) -> None:
         lane = self.lane_at(ev.pos().y())

@@ -221,9 +221,10 @@ def _story_arrays(stories: list[Story]) -> _EntryArrays:
 
 
 def story_label(story: Story) -> str:
-    """"⚠ Quake hits Amatrice · 12 sources": the label, the count, the disagreement."""
+    """"⚠ 12 sources · Quake hits Amatrice": the disagreement, the count (first, so a cut label
+    keeps it), the label."""
     mark = "⚠ " if story.disagreement else ""
-    return f"{mark}{' '.join(story.label.split())} · {story.sources} sources"
+    return f"{mark}{story.sources} sources · {' '.join(story.label.split())}"
 
 
 def _lane(spec: LaneSpec, entries: list[Entry]) -> Lane:
