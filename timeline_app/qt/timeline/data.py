@@ -40,6 +40,9 @@ def lane_height(events: int) -> float:
     rows = max(1, min(FULL_ROWS, events))
     line_h, marks = 17.0, 12.5  # the default label row and the room around a mark, in pixels
     return (rows * line_h + marks) / (FULL_ROWS * line_h + marks) * MARKER_FRAC + (1 - MARKER_FRAC)
+# Above this many events the view merges no stories: merging is all pairs of reports whose dates
+# can meet, which on 100,000 events of a few shared words took about a minute of one core.
+MAX_STORY_EVENTS = 30_000
 STORY_COLOR = "#5b5b5b"  # the story lane is neither article's colour
 _NO_ARTICLE = Article(source="", title="Stories", text="")
 
@@ -172,7 +175,8 @@ class TimelineDataBuilder:
         parts: list[_EntryArrays] = []
         live = set(session.keys())
         by_key = {e.key: e for e in session.entries}
-        if len(session.entries) < 2:
+        events = sum(len(e.analysis.events) for e in session.entries) if self.show_stories else 0
+        if len(session.entries) < 2 or not self.show_stories or events > MAX_STORY_EVENTS:
             self._stories = []
         elif fresh_stories or not self._stories:
             self._stories = session.stories()
