@@ -175,8 +175,9 @@ class TimelineDataBuilder:
         parts: list[_EntryArrays] = []
         live = set(session.keys())
         by_key = {e.key: e for e in session.entries}
-        events = sum(len(e.analysis.events) for e in session.entries) if self.show_stories else 0
-        if len(session.entries) < 2 or not self.show_stories or events > MAX_STORY_EVENTS:
+        wanted = self.show_stories or LaneSettings.of(session).grouping == "story"
+        events = sum(len(e.analysis.events) for e in session.entries) if wanted else 0
+        if len(session.entries) < 2 or not wanted or events > MAX_STORY_EVENTS:
             self._stories = []
         elif fresh_stories or not self._stories:
             self._stories = session.stories()
