@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...core.dataset.query import DatasetView, Query, SearchResult
 from ...core.model import ArticleResult
-from ..theme import LIGHT, Theme
+from ..theme import LIGHT, Theme, theme_named
 from ..timeline.axes import CalendarAxis
 
 PULL_LIMIT = 30
@@ -143,6 +143,9 @@ class DatasetPane(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.plot.setBackground(theme.background)
+        for axis in (self.axis, self.plot.getPlotItem().getAxis("left")):
+            axis.setPen(theme.muted)
+            axis.setTextPen(theme.foreground)
         fill = QColor(theme.muted)
         fill.setAlpha(120)
         self.all_curve.setPen(pg.mkPen(theme.muted, width=1))
@@ -154,6 +157,12 @@ class DatasetPane(QWidget):
         brush = QColor(theme.selection)
         brush.setAlpha(40)
         self.region.setBrush(brush)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The colours follow the palette (View › Theme), like the rest of the window.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.set_theme(theme_named("system"))
+        super().changeEvent(event)
 
     # -- showing a dataset ---------------------------------------------------------------
     def set_dataset(self, view: DatasetView) -> None:
