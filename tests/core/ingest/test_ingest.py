@@ -271,8 +271,9 @@ def test_html_meta_published_preferred_over_modified() -> None:
             b"</body></html>")
     dct = read_article_bytes(page, "vote.html").dct
     assert dct is not None
-    assert (dct.value, dct.origin, dct.updated) == ("2016-06-30T07:42", DctOrigin.HTML_META,
-                                                    "2016-07-02T09:00")
+    # the update, written in UTC, is told on the page's own clock (+01:00)
+    assert (dct.value, dct.origin, dct.updated, dct.utc_offset) == ("2016-06-30T07:42", DctOrigin.HTML_META,
+                                                                    "2016-07-02T10:00", "+01:00")
 
 
 # --- TimeML, file names, priority ---------------------------------------------------------

@@ -32,11 +32,11 @@ and are skipped.
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 import lxml.html
@@ -67,8 +67,8 @@ AMBIGUOUS_FACTOR = 0.6  # "06/10/2020": either reading may be the one
 
 _MAX_JSON_LD = 1_000_000  # characters of one JSON-LD block read
 _MAX_JSON_DEPTH = 12
-_MAX_ELEMENTS = 6000  # elements walked looking for shown dates
 _MAX_SHOWN = 8  # shown-date candidates kept
+_MAX_SHOWN_ELEMENTS = 60  # date-bearing elements looked at: the article's sit near its top
 
 # Meta names: the kind is what the name says. Names about other things are skipped first.
 _META_NOT = re.compile(r"expir|publisher|creator|valid|twitter:(?!.*date)|copyright|birth|start|end|"
@@ -93,9 +93,9 @@ _ELSEWHERE = re.compile(r"comment|related|recommend|popular|trending|sidebar|foo
 # Containers where sites show today's date (the site header, the navigation bar).
 _SITE_HEADER = re.compile(r"(?<![\w-])(?:site-?header|header|top-?bar|masthead|navbar|nav|menu|weather"
                           r"|today)(?![\w-])", re.IGNORECASE)
-# Class or id of elements that show the page's date or byline.
-_DATE_CLASS = re.compile(r"byline|dateline|date|time|posted|publish|timestamp|meta|info|submitted|today"
-                         r"|fecha|datum|data|tarih", re.IGNORECASE)
+# Class or id (lower-cased) of elements that show the page's date or byline.
+_DATE_CLASS = re.compile(r"byline|date|time|posted|publish|meta|info|submitted|today|fecha|datum|data|tarih")
+_LABELLED = "//body//*[self::time or @class or @id]"
 _URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[/_.-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
                        r"(?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
 _SAVED_FROM = re.compile(r"saved from url=\(\d{1,5}\)(?P<url>\S{1,2000})")
@@ -138,11 +138,26 @@ def region_offsets(tree: lxml.html.HtmlElement) -> tuple[int, int] | None:
     return REGION_OFFSETS[region] if region else None
 
 
-def collect(tree: lxml.html.HtmlElement, head: str = "") -> list[DctCandidate]:
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one read of the page found: the candidates, the cued clocks shown without a date,
+    the elements that show today's date, and the UTC offset range of the declared region."""
+
+    candidates: list[DctCandidate]
+    clocks: list[shown.ShownClock]
+    today: frozenset[lxml.html.HtmlElement]
+    region: tuple[int, int] | None
+
+
+def read(tree: lxml.html.HtmlElement, head: str = "") -> Evidence:
     """Every candidate of the parsed page; ``head`` is the start of the raw HTML (for the
-    browser's "saved from" comment, which the parser drops)."""
-    return (_meta(tree) + _json_ld(tree) + _time_elements(tree) + _urls(tree, head)
-            + _shown(tree) + _htmldate(tree))
+    browser's "saved from" comment, which the parser drops). The page is walked once for
+    its shown dates."""
+    elements = list(shown_elements(tree))
+    candidates = (_meta(tree) + _json_ld(tree) + _time_elements(tree) + _urls(tree, head)
+                  + _shown(elements) + _htmldate(tree))
+    return Evidence(candidates, _shown_clocks(elements), frozenset(el for el, _t, today in elements if today),
+                    region_offsets(tree))
 
 
 def _candidate(raw: str, origin: DctOrigin, kind: str, source: str, strength: float) -> DctCandidate | None:
@@ -246,15 +261,26 @@ def _unique(found: list[DctCandidate]) -> list[DctCandidate]:
     return out
 
 
-def _elsewhere(element: lxml.html.HtmlElement) -> bool:
-    """Inside comments, related-article lists, footers or asides: not the article's date."""
+def _elsewhere(element: lxml.html.HtmlElement, memo: dict[lxml.html.HtmlElement, bool] | None = None) -> bool:
+    """Inside comments, related-article lists, footers or asides: not the article's date.
+
+    ``memo`` keeps the verdict of the containers already seen during one walk of the page.
+    """
+    chain: list[lxml.html.HtmlElement] = []
+    verdict = False
     for a in element.iterancestors():
-        if a.tag in ("footer", "aside"):
-            return True
-        label = f"{a.get('class') or ''} {a.get('id') or ''}"
-        if label.strip() and _ELSEWHERE.search(label):
-            return True
-    return False
+        if memo is not None and a in memo:
+            verdict = memo[a]
+            break
+        chain.append(a)
+        label, ident = a.get("class"), a.get("id")
+        if a.tag in ("footer", "aside") or label and _ELSEWHERE.search(label) or ident and _ELSEWHERE.search(ident):
+            verdict = True
+            break
+    if memo is not None:
+        for a in chain:
+            memo[a] = verdict
+    return verdict
 
 
 def _time_elements(tree: lxml.html.HtmlElement) -> list[DctCandidate]:
@@ -327,7 +353,15 @@ def _urls(tree: lxml.html.HtmlElement, head: str) -> list[DctCandidate]:
 # --- shown dates -------------------------------------------------------------------------
 
 def _text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())[:shown.MAX_TEXT]
+    """The element's text, white space collapsed; cut past MAX_TEXT without reading the rest."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > 2 * shown.MAX_TEXT:
+            break
+    return " ".join("".join(parts).split())[:shown.MAX_TEXT]
 
 
 def in_site_header(element: lxml.html.HtmlElement, head: lxml.html.HtmlElement | None = None) -> bool:
@@ -347,11 +381,15 @@ def in_site_header(element: lxml.html.HtmlElement, head: lxml.html.HtmlElement |
 
 def headline(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The article's headline element: the first h1 of the article, of main, of the page."""
-    for path in ("//article//h1", "//main//h1", "//h1"):
+    return _headline_and_path(tree)[0]
+
+
+def _headline_and_path(tree: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, str | None]:
+    for path in ("(//article//h1)[1]", "(//main//h1)[1]", "(//body//h1)[1]"):
         found = tree.xpath(path)
         if found:
-            return found[0]
-    return None
+            return found[0], path
+    return None, None
 
 
 def shown_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.HtmlElement, str, bool]]:
@@ -361,31 +399,37 @@ def shown_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.Html
     weekday above the headline and outside any article element ("Domenica 06 Dicembre 2020 |
     00:36"): a byline above the headline names none ("Katrina Creer 21 Jan 2020").
     """
-    head = headline(tree)
+    head, head_path = _headline_and_path(tree)
     above = head is not None
-    body = tree.find("body")
-    for n, element in enumerate((body if body is not None else tree).iter()):
-        if n > _MAX_ELEMENTS:
-            return
-        if not isinstance(element.tag, str):
-            continue
+    found = 0
+    memo: dict[lxml.html.HtmlElement, bool] = {}
+    # libxml2 picks the labelled elements (and the headline, to know what is above it) in
+    # document order; Python then reads only those labels
+    for element in tree.xpath(_LABELLED + (f" | {head_path}" if head_path else "")):
         if element is head:
             above = False
-        label = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if element.tag != "time" and not _DATE_CLASS.search(label):
+            continue
+        if element.tag != "time":
+            label, ident = element.get("class"), element.get("id")
+            if not (label and _DATE_CLASS.search(label.lower()) or ident and _DATE_CLASS.search(ident.lower())):
+                continue
+        if _elsewhere(element, memo):
             continue
         text = _text(element)
-        if not text or len(text) >= shown.MAX_TEXT or _elsewhere(element):
+        if not text or len(text) >= shown.MAX_TEXT:
             continue
         today = in_site_header(element, head) or (
             above and shown.names_weekday(text) and not any(a.tag in ("article", "main") for a in element.iterancestors()))
         yield element, text, today
+        found += 1
+        if found >= _MAX_SHOWN_ELEMENTS:
+            return
 
 
-def _shown(tree: lxml.html.HtmlElement) -> list[DctCandidate]:
+def _shown(elements: list[tuple[lxml.html.HtmlElement, str, bool]]) -> list[DctCandidate]:
     out: list[DctCandidate] = []
     seen: set[str] = set()
-    for _element, text, today in shown_elements(tree):
+    for _element, text, today in elements:
         if text in seen:
             continue
         seen.add(text)
@@ -411,10 +455,10 @@ def _offset(minutes: int | None) -> str | None:
     return None if minutes is None else shown.format_offset(minutes)
 
 
-def shown_clocks(tree: lxml.html.HtmlElement) -> list[shown.ShownClock]:
+def _shown_clocks(elements: list[tuple[lxml.html.HtmlElement, str, bool]]) -> list[shown.ShownClock]:
     """Cued clock times shown without a date ("Published 18:58 · Updated 20:14")."""
     out: list[shown.ShownClock] = []
-    for _element, text, today in shown_elements(tree):
+    for _element, text, today in elements:
         if not today:
             out.extend(shown.shown_clocks(text))
         if len(out) >= 4:
@@ -429,8 +473,8 @@ def _htmldate(tree: lxml.html.HtmlElement) -> list[DctCandidate]:
     import htmldate  # imported here: a few hundred ms, and only pages need it
 
     try:
-        found = htmldate.find_date(copy.deepcopy(tree), extensive_search=True, original_date=True,
-                                   url="", outputformat="%Y-%m-%d")
+        # htmldate copies a tree it is given before pruning it, so the page's tree stays as it is
+        found = htmldate.find_date(tree, extensive_search=True, original_date=True, url="", outputformat="%Y-%m-%d")
     except Exception:  # noqa: BLE001 - a heuristic library on hostile markup: no date, not a failure
         return []
     if not found:

@@ -31,7 +31,7 @@ from lxml import etree
 
 from ..model import DCT, DctCandidate, DctOrigin
 from . import date_evidence, dateline, publication_date
-from .shown_dates import ShownClock, shown_dates
+from .shown_dates import shown_dates
 
 # Removed before any text is taken: code, styling and embedded content are not prose.
 _NOT_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
@@ -64,9 +64,7 @@ class HtmlPage:
 def read_html(html: str) -> HtmlPage:
     """Parse a decoded page; raises HtmlError when it holds no readable text."""
     tree = _parse(html)
-    evidence = date_evidence.collect(tree, html[:4000])
-    clocks = date_evidence.shown_clocks(tree)
-    region = date_evidence.region_offsets(tree)
+    evidence = date_evidence.read(tree, html[:4000])
     for element in tree.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -74,7 +72,7 @@ def read_html(html: str) -> HtmlPage:
     blocks = _main_blocks(tree)
     if not blocks:
         raise HtmlError("no readable text in the HTML page")
-    line = _dateline_text(tree)
+    line = _dateline_text(tree, evidence.today)
     head: list[str] = []
     if title and _norm(blocks[0]) == _norm(title):
         head.append(blocks.pop(0))  # the main text starts with the headline already
@@ -84,22 +82,21 @@ def read_html(html: str) -> HtmlPage:
         head.append(line)
     text = "\n\n".join(head + blocks) + "\n"
     in_text = dateline.detect(text)
-    return HtmlPage(title=title, text=text, dct=_decide(evidence, clocks, region, in_text, text), dateline=in_text)
+    return HtmlPage(title=title, text=text, dct=_decide(evidence, in_text, text), dateline=in_text)
 
 
 def publication_date_of(html: str) -> DCT | None:
     """The publication date decided over the markup's evidence alone (no main text, so no
     dateline in the text): what the benchmark times against htmldate."""
-    tree = _parse(html)
-    return publication_date.decide(date_evidence.collect(tree, html[:4000]), date_evidence.shown_clocks(tree),
-                                   date_evidence.region_offsets(tree))
+    evidence = date_evidence.read(_parse(html), html[:4000])
+    return publication_date.decide(evidence.candidates, evidence.clocks, evidence.region)
 
 
-def _decide(evidence: list[DctCandidate], clocks: list[ShownClock], region: tuple[int, int] | None,
-            in_text: DCT | None, text: str) -> DCT | None:
+def _decide(found: date_evidence.Evidence, in_text: DCT | None, text: str) -> DCT | None:
     """The decision over the markup's evidence and the text's dateline; the dateline's span is
     kept when the chosen day is the one it shows, so the dateline makes no event. A page with
     no evidence at all gets, weakly, the first date its text shows near the headline."""
+    evidence = found.candidates
     if in_text is not None:
         kind = {dateline.CONF_UPDATED_ONLY: "modified", dateline.CONF_CUED: "published"}.get(
             in_text.confidence, "unknown")
@@ -114,7 +111,7 @@ def _decide(evidence: list[DctCandidate], clocks: list[ShownClock], region: tupl
             evidence = [*evidence, DctCandidate(first.value, DctOrigin.DATELINE, "unknown",
                                                 "the first date shown in the text", 0.4, start=first.start,
                                                 end=first.end)]
-    dct = publication_date.decide(evidence, clocks, region)
+    dct = publication_date.decide(evidence, found.clocks, found.region)
     if dct is not None and in_text is not None and in_text.value[:10] == dct.value[:10]:
         dct = dataclasses.replace(dct, start=in_text.start, end=in_text.end,
                                   updated=dct.updated or in_text.updated)
@@ -282,13 +279,12 @@ def _page_blocks(tree: lxml.html.HtmlElement) -> list[str]:
     return blocks
 
 
-def _dateline_text(tree: lxml.html.HtmlElement) -> str | None:
+def _dateline_text(tree: lxml.html.HtmlElement, today: frozenset[lxml.html.HtmlElement]) -> str | None:
     """The page's byline or date element as shown, when its text reads as a dateline.
 
     Not one where the site shows today's date (its header bar): that is the day the page was
     shown, and as the first lines of the text it would read as the article's dateline.
     """
-    today = {el for el, _text, shows_today in date_evidence.shown_elements(tree) if shows_today}
     for scope in ("//article", "//main", "/html"):
         roots = tree.xpath(scope)[:1]
         if not roots:

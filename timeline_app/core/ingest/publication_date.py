@@ -175,7 +175,7 @@ def decide(cands: Sequence[DctCandidate], clocks: Sequence[ShownClock] = (),
     judged = tuple(dataclasses.replace(c, verdict=_verdict(i, c, chosen, best, agreeing, refused, total, echoes))
                    for i, c in enumerate(cands))
     modified = [c for i, c in enumerate(cands) if c.kind == "modified" and i not in refused]
-    updated = max(modified, key=lambda c: c.value).value if modified else None
+    updated = _in_offset(max(modified, key=lambda c: c.value), offset) if modified else None
     return DCT(value=value, origin=cands[chosen].origin, confidence=round(min(confidence, 0.99), 2),
                updated=updated if updated and updated != value else None,
                utc_offset=offset, zone=zone, reason=reason, candidates=judged)
@@ -195,6 +195,15 @@ def _verdict(i: int, c: DctCandidate, chosen: int, best: date, agreeing: list[in
     if i in agreeing:
         return "agrees"
     return f"outvoted: {best.isoformat()} has {total[best]:.2f} against {total.get(_day(c), 0.0):.2f}"
+
+
+def _in_offset(c: DctCandidate, offset: str | None) -> str:
+    """A candidate's value in the page's offset, when both are known (the update told in UTC
+    on a page at -07:00 reads as the page's own clock)."""
+    if offset is None or c.utc_offset is None or c.utc_offset == offset or "T" not in c.value:
+        return c.value
+    moment = datetime.fromisoformat(c.value) + timedelta(minutes=_minutes(offset) - _minutes(c.utc_offset))
+    return moment.isoformat()[:16]
 
 
 def _minutes(offset: str) -> int:
