@@ -154,10 +154,21 @@ def read(tree: lxml.html.HtmlElement, head: str = "") -> Evidence:
     browser's "saved from" comment, which the parser drops). The page is walked once for
     its shown dates."""
     elements = list(shown_elements(tree))
-    candidates = (_meta(tree) + _json_ld(tree) + _time_elements(tree) + _urls(tree, head)
-                  + _shown(elements) + _htmldate(tree))
+    candidates = _meta(tree) + _json_ld(tree) + _time_elements(tree) + _urls(tree, head) + _shown(elements)
+    if not _agreed(candidates):
+        candidates += _htmldate(tree)
     return Evidence(candidates, _shown_clocks(elements), frozenset(el for el, _t, today in elements if today),
                     region_offsets(tree))
+
+
+def _agreed(candidates: list[DctCandidate]) -> bool:
+    """Whether two independent origins already give the same publication day, so htmldate's
+    search (the costliest candidate, and one that mostly reads the same tags again) is spared."""
+    origins: dict[str, set[DctOrigin]] = {}
+    for c in candidates:
+        if c.kind in ("published", "created", "unknown"):
+            origins.setdefault(c.value[:10], set()).add(c.origin)
+    return any(len(o) >= 2 for o in origins.values())
 
 
 def _candidate(raw: str, origin: DctOrigin, kind: str, source: str, strength: float) -> DctCandidate | None:

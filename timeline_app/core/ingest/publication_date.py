@@ -14,7 +14,8 @@ them and returns the DCT with the candidates that lost and why. The decision, in
    URL, the shown dateline, htmldate) gives each local day the strength of its strongest
    candidate for that day; the day with the largest sum wins. One origin counts once, so a
    CMS that writes the same date in ten meta tags is one signal; htmldate's date, when a meta
-   tag or JSON-LD writes it, is that tag read again and adds nothing; a page that shows three
+   tag or JSON-LD writes it, is that tag read again and adds nothing (and htmldate is not run
+   at all when two independent origins already agree on a day); a page that shows three
    or more different days in its date elements is showing a list (other articles,
    comments), so its shown dates count half. A clock time in UTC or with
    no offset is a moment whose local day is not written: it speaks fully for the
