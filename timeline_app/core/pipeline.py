@@ -13,6 +13,8 @@ from pathlib import Path
 from . import events as events_mod
 from . import ingest, lang
 from .model import DCT, Analysis, Article, ArticleResult, DctOrigin, Mode, Span
+from .time_limit import FILE_TIME_LIMIT_S, TimeLimitExceeded
+from .time_limit import time_limit as limit_time
 from .timex import normalize, tagger
 from .values import parse_value
 
@@ -41,35 +43,57 @@ def analyze(article: Article, forced: Mapping[Span, str] | None = None) -> Analy
     return Analysis(timexes=tuple(timexes), events=tuple(found), mode=mode)
 
 
-def process_file(path: str | Path, dct: DCT | None = None, mode: Mode | None = None) -> ArticleResult:
+def process_file(path: str | Path, dct: DCT | None = None, mode: Mode | None = None,
+                 time_limit: float | None = FILE_TIME_LIMIT_S) -> ArticleResult:
     """Ingest and analyse one file; failures are reported on the result, never raised.
 
-    ``dct`` and ``mode`` override what is detected (``--dct``, ``--mode``).
+    ``dct`` and ``mode`` override what is detected (``--dct``, ``--mode``); ``time_limit`` bounds
+    the work on the file (see :mod:`.time_limit`).
     """
-    return process_article(str(path), lambda: ingest.read_article(Path(path)), dct, mode)
+    return process_article(str(path), lambda: ingest.read_article(Path(path)), dct, mode, time_limit)
 
 
 def process_article(source: str, read: Callable[[], Article], dct: DCT | None = None,
-                    mode: Mode | None = None) -> ArticleResult:
+                    mode: Mode | None = None, time_limit: float | None = FILE_TIME_LIMIT_S) -> ArticleResult:
     """Read one article with ``read()`` (a file, a record of an archive) and analyse it.
 
     Failures are reported on the result, never raised: an :class:`IngestError` from ``read``
-    becomes the result's error, and so does a bug in the tagger.
+    becomes the result's error, and so does any other exception while reading (a parser's
+    RecursionError or ValueError on a hostile file), a bug in the tagger, running out of memory
+    or out of time. One file can only ever cost its own result.
     """
+    article: Article | None = None
     try:
-        article = read()
-    except ingest.IngestError as exc:
-        return ArticleResult(source=source, article=None, errors=(str(exc),))
-    if dct is not None:
-        article = dataclasses.replace(article, dct=dct)
-    if mode is not None:
-        article = dataclasses.replace(article, mode=mode)
-    try:
-        analysis = analyze(article)
-    except Exception as exc:  # noqa: BLE001 - a tagger bug must not lose the other files' results
-        return ArticleResult(source=source, article=article,
-                             errors=(f"{source}: internal error while tagging: {exc!r}",))
+        with limit_time(time_limit):
+            try:
+                article = read()
+            except ingest.IngestError as exc:
+                return ArticleResult(source=source, article=None, errors=(str(exc),))
+            except Exception as exc:  # noqa: BLE001 - whatever a hostile file makes a parser raise
+                return ArticleResult(source=source, article=None,
+                                     errors=(f"{source}: cannot read this file ({_why(exc)})",))
+            if dct is not None:
+                article = dataclasses.replace(article, dct=dct)
+            if mode is not None:
+                article = dataclasses.replace(article, mode=mode)
+            try:
+                analysis = analyze(article)
+            except TimeLimitExceeded:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a tagger bug must not lose the other files' results
+                return ArticleResult(source=source, article=article,
+                                     errors=(f"{source}: internal error while tagging: {exc!r}",))
+    except TimeLimitExceeded as exc:
+        return ArticleResult(source=source, article=None, errors=(f"{source}: left out: it {exc}",))
     return ArticleResult(source=source, article=article, analysis=analysis)
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, MemoryError):
+        return "not enough memory"
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
 
 
 def process_files(paths: Iterable[str | Path], dct: DCT | None = None,

@@ -44,6 +44,7 @@ _MAX_DATELINE = 200
 _FIRST_DATE_CHARS = 400  # with no other evidence, a date this near the top of the text is taken
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _XML_DECL = re.compile(r"\A\s{0,100}<\?xml[^>]{0,300}\?>")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -122,6 +123,9 @@ def _parse(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that declares an encoding: the text is already decoded.
     html = _XML_DECL.sub("", html, count=1)
     html = _without_internal_subset(html)
+    # Control characters are not XML: lxml parses them, then refuses to set them (drop_tree
+    # raised ValueError on a form feed before <script>). They are white space to a reader.
+    html = _CONTROL.sub(" ", html)
     parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=True,
                                   remove_pis=True, huge_tree=False)
     try:

@@ -41,7 +41,10 @@ def parse_timeml(data: bytes, source: str) -> Article:
 
     pieces: list[str] = []
     found: list[tuple[ET.Element, int, int]] = []
-    _flatten(text_el, pieces, found, offset=0, is_root=True)
+    try:
+        _flatten(text_el, pieces, found, offset=0, is_root=True)
+    except RecursionError:  # hundreds of nested inline tags: no article is written like that
+        raise TimemlError(f"{source}: TimeML nested too deeply to read") from None
     text = "".join(pieces)
 
     dct, dct_tid = _read_dct(root)
