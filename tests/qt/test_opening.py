@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -138,20 +137,15 @@ def test_a_bad_file_is_reported_while_the_others_load(window, qtbot, tmp_path: P
     assert "Problems (2)" == window.problems_dock.windowTitle()
 
 
-def test_cancel_stops_loading(window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from timeline_app.qt import file_loading as loader
+def test_cancel_stops_loading(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from loading_helpers import slow_read
 
-    real = loader.pipeline.process_file
-
-    def slow(path, dct=None):  # type: ignore[no-untyped-def]
-        time.sleep(0.02)  # a slow disk: cancelling must stop before the end
-        return real(path, dct)
-    monkeypatch.setattr(loader.pipeline, "process_file", slow)
+    window.loader.read = slow_read  # run by the loader's reading process for each file
     files = [write(tmp_path / f"f{i:03}.txt") for i in range(200)]
     with qtbot.waitSignal(window.loader.started, timeout=5000):
         window.open_paths(files)
     assert window.cancel_button.isVisibleTo(window)
-    qtbot.waitUntil(lambda: len(window.session.entries) > 0, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.session.entries) > 0, timeout=20000)
     window.cancel_button.click()
     with qtbot.waitSignal(window.loader.finished, timeout=30000) as finished:
         pass

@@ -1,23 +1,31 @@
-"""Loading files off the GUI thread.
+"""Loading files off the GUI thread, in a reading process that can be stopped.
 
-A worker in a ``QThread`` calls :func:`timeline_app.core.pipeline.process_file` for each file
-and sends every :class:`ArticleResult` to the GUI thread (queued signal), where the window
-adds it to the session. Files dropped while a load runs join the same job. Cancelling stops
-after the file being processed.
+A worker in a ``QThread`` hands each file to a child process
+(:class:`timeline_app.core.reading_process.Reader`, which runs
+:func:`timeline_app.core.pipeline.process_file`) and sends every :class:`ArticleResult` to the
+GUI thread (queued signal), where the window adds it to the session. Files dropped while a load
+runs join the same job. Cancelling stops at once, in the middle of a file if need be: the child
+is killed. A file that the child cannot finish in time, or that kills it, is that file's error
+and a new child reads the rest; nothing a file does can stop the thread or the window.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from ..core import pipeline
+from ..core import reading_process
 from ..core.ingest.files import ARTICLE_SUFFIXES, articles_in
+from ..core.model import ArticleResult
 from ..core.project.store import EXTENSION
+from ..core.reading_process import Reader
+from ..core.time_limit import FILE_TIME_LIMIT_S
 
+POLL_S = 0.05  # how often the loading thread looks at Cancel while a file is read
 SUPPORTED_EXTENSIONS = ARTICLE_SUFFIXES
 PROJECT_EXTENSION = EXTENSION
 
@@ -63,8 +71,9 @@ class _Worker(QObject):
     progress = Signal(int, int, str)
     done = Signal(bool)
 
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, paths: list[Path], read: reading_process.Read = reading_process.read_path) -> None:
         super().__init__()
+        self.read = read
         self._paths = list(paths)
         self._lock = threading.Lock()
         self._cancelled = False
@@ -82,22 +91,60 @@ class _Worker(QObject):
         with self._lock:
             self._cancelled = True
 
+    def cancelled(self) -> bool:
+        with self._lock:
+            return self._cancelled
+
     @Slot()
     def run(self) -> None:
         i = 0
-        while True:
-            with self._lock:
-                if self._cancelled or i >= len(self._paths):
-                    self._closed = True
+        reader: Reader | None = None
+        try:
+            while True:
+                with self._lock:
+                    if self._cancelled or i >= len(self._paths):
+                        self._closed = True
+                        break
+                    path, total = self._paths[i], len(self._paths)
+                self.progress.emit(i, total, str(path))
+                result, reader = self._read_one(path, reader)
+                if result is None:  # cancelled in the middle of the file
                     break
-                path, total = self._paths[i], len(self._paths)
-            self.progress.emit(i, total, str(path))
-            self.result.emit(pipeline.process_file(path))
-            i += 1
-        with self._lock:
-            total = len(self._paths)
-        self.progress.emit(i, total, "")
-        self.done.emit(self._cancelled)
+                self.result.emit(result)
+                i += 1
+        except Exception as exc:  # noqa: BLE001 - the thread must end properly whatever happens
+            self.result.emit(ArticleResult(source="", article=None, errors=(f"loading stopped: {exc!r}",)))
+        finally:
+            if reader is not None:
+                reader.close()
+            with self._lock:
+                self._closed = True
+                total = len(self._paths)
+            self.progress.emit(i, total, "")
+            self.done.emit(self._cancelled)
+
+    def _read_one(self, path: Path, reader: Reader | None) -> tuple[ArticleResult | None, Reader | None]:
+        """The file's result (None when cancelled), and the reader to go on with."""
+        if reader is None or not reader.alive():
+            reader = Reader(self.read)
+        reader.send(str(path))
+        deadline = time.monotonic() + reading_process.deadline_s()
+        while True:
+            if self.cancelled():
+                reader.kill()
+                return None, None
+            if reader.poll(POLL_S):
+                try:
+                    return reader.receive(), reader
+                except (EOFError, OSError):
+                    reader.kill()
+                    return reading_process.died(path, reader.exit_description()), None
+            if not reader.alive():
+                reader.kill()
+                return reading_process.died(path, reader.exit_description()), None
+            if time.monotonic() > deadline:
+                reader.kill()
+                return reading_process.overtime(path, FILE_TIME_LIMIT_S), None
 
 
 class Loader(QObject):
@@ -116,6 +163,8 @@ class Loader(QObject):
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._pending: list[Path] = []
+        #: what the reading process runs for each path (a module-level function: it is pickled)
+        self.read: reading_process.Read = reading_process.read_path
 
     def is_busy(self) -> bool:
         return self._thread is not None
@@ -130,7 +179,7 @@ class Loader(QObject):
             self._pending.extend(todo)
             return
         thread = QThread(self)
-        worker = _Worker(todo)
+        worker = _Worker(todo, self.read)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.result.connect(self.resultReady)
