@@ -13,6 +13,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from ..core.atomic import OutputError
 from ..core.ingest import expand_inputs
 from ..core.model import ArticleResult
 from ..core.pipeline import process_files, user_dct
@@ -112,6 +113,6 @@ def run(args: argparse.Namespace) -> int:
                            title=args.title, legend=not args.no_legend, x_range=x_range)
     try:
         export_image(session, out, options)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, OutputError) as exc:
         return _fail(str(exc))
     return 2 if failed else 0

@@ -13,16 +13,14 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from pathlib import Path
 from typing import TextIO
 
 from ..core import batch
+from ..core.atomic import OutputError, atomic_path
 from ..core.formats import FORMATS
 from ..core.formats.tabular import CSV_COLUMNS, article_json, csv_rows, to_json
 from ..core.model import DCT, ArticleResult, Mode
@@ -77,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
         with _output(args.output) as out:
             failed = _write(args.format, batch.units(args.files), out, jobs, dct, mode,
                             pretty=not args.output and sys.stdout.isatty())
+    except OutputError as exc:  # a full disk, a missing folder, a folder as -o: one line
+        print(f"timeline-app extract: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         where = f"; {args.output} was not written" if args.output else ""
         print(f"timeline-app extract: interrupted{where}", file=sys.stderr)
@@ -140,19 +141,11 @@ def _report(errors: tuple[str, ...]) -> None:
 @contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
     """Standard output, or a temporary file beside ``path`` renamed to it when all went well
-    (removed otherwise: an interrupted run leaves no half-written file)."""
+    (removed otherwise: an interrupted run, a full disk or a failed write leaves the old file as it
+    was and no half-written one; see :mod:`timeline_app.core.atomic`)."""
     if not path:
         yield sys.stdout
         return
-    target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's private one
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as temp, open(temp, "w", encoding="utf-8", newline="",
+                                         errors="backslashreplace") as handle:
+        yield handle

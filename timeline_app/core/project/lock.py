@@ -129,9 +129,11 @@ class ProjectLock:
         owner = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
                  "since": dt.datetime.now().isoformat(timespec="seconds")}
         data = json.dumps(owner).encode()
-        os.lseek(self._fd, 0, os.SEEK_SET)
-        os.write(self._fd, data)
+        # The owner text only tells a second opener who has the project; the lock is the OS's.
+        # On a full disk it cannot be written, and the lock holds all the same.
         with contextlib.suppress(OSError):
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            os.write(self._fd, data)
             os.ftruncate(self._fd, len(data))
 
     def release(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from ...core.atomic import OutputError, write_text
 from ...core.formats import FORMATS, format_of
 from .dialog import ExportImageDialog
 from .image import ImageOptions
@@ -104,8 +105,8 @@ class ExportActions(QObject):
         path, fmt = chosen
         try:
             left_out = write_data(self.window, path, fmt)
-        except (OSError, ValueError) as exc:
-            self.show_error(f"Could not write {path}:\n{exc}")
+        except Exception as exc:  # noqa: BLE001 - every failure is said, never a silent nothing
+            self.report_failure(path, exc)
             return None
         self.window.settings.set_last_dir(path.parent)
         note = f" ({left_out} events left out by the filter)" if left_out else ""
@@ -114,6 +115,12 @@ class ExportActions(QObject):
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self.window, "Export", message)
+
+    def report_failure(self, path: Path, exc: Exception) -> None:
+        """A failed export: a Problems entry that stays, and a dialog now."""
+        why = str(exc) if isinstance(exc, (OutputError, OSError, ValueError)) else f"{type(exc).__name__}: {exc}"
+        self.window.add_problems([f"export to {path} failed: {why}"])
+        self.show_error(f"Could not write {path}:\n{why}")
 
 
 def write_data(window: MainWindow, path: Path, fmt: str) -> int | None:
@@ -130,7 +137,6 @@ def write_data(window: MainWindow, path: Path, fmt: str) -> int | None:
     if matches is not None:
         left_out = sum(len(e.analysis.events) for e in window.session.entries) - \
             sum(len(r.analysis.events) for r in results)
-    # newline="": iCalendar's CRLF line ends stay as they are on every platform.
-    with path.open("w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    # Bytes as written (iCalendar's CRLF line ends stay), whole or not at all.
+    write_text(path, text)
     return left_out

@@ -228,8 +228,12 @@ class ExportImageDialog(QDialog):
             return
         try:
             self.write(path)
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Export image", f"Could not write the image:\n{exc}")
+        except Exception as exc:  # noqa: BLE001 - every failure is said: a dialog and a Problems entry
+            why = str(exc) if isinstance(exc, (OSError, ValueError)) else f"{type(exc).__name__}: {exc}"
+            window = self.parent()
+            if hasattr(window, "add_problems"):
+                window.add_problems([f"export to {path} failed: {why}"])
+            QMessageBox.warning(self, "Export image", f"Could not write the image:\n{why}")
             return
         self.accept()
 

@@ -61,6 +61,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from ...core.atomic import OutputError, atomic_path
 from ...core.lang.en.dates import Style, in_words
 from ...core.model import Granularity
 from ...core.session import Session
@@ -580,20 +581,25 @@ class TimelinePage:
         p.end()
 
     def write(self, path: str | Path, fmt: str | None = None) -> Path:
-        """Write the page to ``path`` as PNG, SVG or PDF (from the extension unless ``fmt``)."""
+        """Write the page to ``path`` as PNG, SVG or PDF (from the extension unless ``fmt``).
+
+        Atomically (:mod:`timeline_app.core.atomic`): a failure is an :class:`OutputError` and
+        leaves an existing file as it was.
+        """
         path = Path(path)
         fmt = fmt or format_of(path)
-        if fmt == "png":
-            if not self.image().save(str(path), "PNG"):
-                raise OSError(f"{path}: cannot write the image")
-        elif fmt == "svg":
-            path.write_bytes(self.svg_bytes())
-        elif fmt == "pdf":
-            self.write_pdf(path)
-            if not path.is_file():
-                raise OSError(f"{path}: cannot write the PDF")
-        else:
+        if fmt not in ("png", "svg", "pdf"):
             raise ValueError(f"unknown image format {fmt!r}")
+        with atomic_path(path) as tmp:
+            if fmt == "png":
+                if not self.image().save(str(tmp), "PNG"):
+                    raise OutputError(f"{path}: cannot write the image (disk full or not writable?)")
+            elif fmt == "svg":
+                tmp.write_bytes(self.svg_bytes())
+            else:
+                self.write_pdf(tmp)
+                if tmp.stat().st_size == 0:
+                    raise OutputError(f"{path}: cannot write the PDF (disk full or not writable?)")
         return path
 
 
