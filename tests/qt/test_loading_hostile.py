@@ -34,7 +34,6 @@ def test_a_folder_of_hostile_and_good_files(window, qtbot, tmp_path: Path,  # ty
     (tmp_path / "news" / "crash.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "news" / "endless.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "news" / "greedy.txt").write_text(GOOD, encoding="utf-8")
-    monkeypatch.setattr(reading_process, "deadline_s", lambda: 1.5)  # the limit, short for the test
     window.loader.read = crashing_read
     given = [tmp_path / "news", *([files["fifo"]] if "fifo" in files else [])]
     window.open_paths(given)
@@ -49,6 +48,7 @@ def test_a_folder_of_hostile_and_good_files(window, qtbot, tmp_path: Path,  # ty
     window.grab().save(str(tmp_path / "hostile.png"))
 
     window.loader.read = endless_read
+    monkeypatch.setattr(reading_process, "deadline_s", lambda: 3.0)  # the limit, short for the test
     window.open_paths([tmp_path / "news" / "endless.txt", tmp_path / "news" / "a-good.txt"])
     settle(window, qtbot)
     assert any("endless.txt" in p and "longer than" in p for p in window.problems.problems())

@@ -27,6 +27,7 @@ MEMORY_LIMIT = 4 * 1024**3  # address space of a reading process: a few articles
 GRACE_S = 10.0  # the parent's deadline comes this long after the child's own time limit
 
 Read = Callable[[str], ArticleResult]
+READY = "ready"
 
 
 def read_path(path: str) -> ArticleResult:
@@ -48,6 +49,7 @@ def serve(conn: multiprocessing.connection.Connection, read: Read, memory_limit:
     """The child's loop: a path in, its result out, until ``None`` or the pipe closes."""
     if memory_limit:
         _limit_memory(memory_limit)
+    conn.send(READY)  # the parent's clock for the first file starts now, not at the fork
     while True:
         try:
             path = conn.recv()
@@ -98,6 +100,11 @@ class Reader:
             return self._conn.poll(timeout)
         except (EOFError, OSError):
             return True  # recv() will tell
+
+    def receive_ready(self) -> None:
+        """The child's first message; raises EOFError/OSError when it died instead."""
+        if self._conn.recv() != READY:
+            raise EOFError("the reading process did not start")
 
     def receive(self) -> ArticleResult:
         """The result; raises EOFError/OSError when the child died instead."""

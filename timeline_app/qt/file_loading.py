@@ -11,6 +11,7 @@ and a new child reads the rest; nothing a file does can stop the thread or the w
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterable
@@ -127,7 +128,13 @@ class _Worker(QObject):
         """The file's result (None when cancelled), and the reader to go on with."""
         if reader is None or not reader.alive():
             reader = Reader(self.read)
-        reader.send(str(path))
+            if not self._wait_ready(reader):
+                return None, None
+        try:
+            reader.send(str(path))
+        except OSError:  # the reader died as it started
+            reader.kill()
+            return reading_process.died(path, reader.exit_description()), None
         deadline = time.monotonic() + reading_process.deadline_s()
         while True:
             if self.cancelled():
@@ -145,6 +152,18 @@ class _Worker(QObject):
             if time.monotonic() > deadline:
                 reader.kill()
                 return reading_process.overtime(path, FILE_TIME_LIMIT_S), None
+
+    def _wait_ready(self, reader: Reader) -> bool:
+        """Wait for a new reader to start (not counted as the file's time); False when cancelled."""
+        while not self.cancelled():
+            if reader.poll(POLL_S):
+                with contextlib.suppress(EOFError, OSError):  # died at once: the send reports it
+                    reader.receive_ready()
+                return True
+            if not reader.alive():
+                return True
+        reader.kill()
+        return False
 
 
 class Loader(QObject):
