@@ -20,6 +20,7 @@ from icalendar import Event as CalendarEvent
 
 from ... import __version__
 from ..model import ArticleResult
+from .names import readable
 from .placed import is_all_day, placed_events
 
 PRODID = f"-//timeline-app//timeline-app {__version__}//EN"
@@ -31,7 +32,7 @@ def to_calendar(results: Sequence[ArticleResult], stamp: datetime | None = None)
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    titles = [r.article.title for r in results if r.article is not None]
+    titles = [readable(r.article.title) for r in results if r.article is not None]
     name = titles[0] if len(titles) == 1 else f"{len(titles)} articles"
     cal.add("x-wr-calname", f"Timeline: {name}")
     seen: set[str] = set()
@@ -54,10 +55,10 @@ def to_calendar(results: Sequence[ArticleResult], stamp: datetime | None = None)
             ev.add("dtend", interval.end)
         ev.add("summary", p.label)
         ev.add("description", p.sentence)
-        title = p.article.title or p.source
+        title = readable(p.article.title or p.source)
         ev.add("categories", [title])
         ev.add("x-timeline-article", title)
-        ev.add("x-timeline-source", p.source)
+        ev.add("x-timeline-source", readable(p.source))
         if p.timex is not None:
             ev.add("x-timeline-expression", p.timex.text)
             ev.add("x-timeline-value", p.timex.value or "")

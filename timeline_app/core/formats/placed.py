@@ -40,7 +40,7 @@ class PlacedEvent:
     @property
     def uid(self) -> str:
         """Stable across runs and re-extraction: the article and the event's span, not its id."""
-        key = f"{self.source}\0{self.event.start}\0{self.event.end}".encode()
+        key = f"{self.source}\0{self.event.start}\0{self.event.end}".encode("utf-8", "surrogateescape")
         return f"{hashlib.sha1(key).hexdigest()[:20]}@timeline-app"
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model import ArticleResult, TimeExpression
 from ..stories import Story, merged, stories_of_results
+from .names import readable, source_fields
 from .timeml import write_timeml
 
 CSV_COLUMNS = ("source", "event_id", "label", "start", "end", "interval_start", "interval_end",
@@ -24,18 +25,19 @@ CSV_COLUMNS = ("source", "event_id", "label", "start", "end", "interval_start", 
 def article_json(result: ArticleResult) -> dict[str, object]:
     """One article per the extract JSON contract (GUIDE §5)."""
     article = result.article
+    errors = [readable(e) for e in result.errors]
     if article is None:
-        return {"source": result.source, "title": None, "dct": None, "mode": None, "text": None,
-                "timexes": [], "events": [], "errors": list(result.errors)}
+        return {**source_fields(result.source), "title": None, "dct": None, "mode": None, "text": None,
+                "timexes": [], "events": [], "errors": errors}
     return {
-        "source": result.source,
-        "title": article.title,
+        **source_fields(result.source),
+        "title": readable(article.title),
         "dct": article.dct.to_json() if article.dct else None,
         "mode": result.analysis.mode.to_json() if result.analysis.mode else None,
         "text": article.text,
         "timexes": [t.to_json() for t in result.analysis.timexes],
         "events": [e.to_json() for e in result.analysis.events],
-        "errors": list(result.errors),
+        "errors": errors,
     }
 
 
@@ -63,14 +65,14 @@ def csv_rows(results: Iterable[ArticleResult]) -> Iterable[dict[str, object]]:
     """One row per event (the timeline's unit); files that failed get one row with the error."""
     for r in results:
         if r.article is None:
-            yield {"source": r.source, "explanation": "; ".join(r.errors)}
+            yield {"source": readable(r.source), "explanation": readable("; ".join(r.errors))}
             continue
         by_id: dict[str, TimeExpression] = {t.id: t for t in r.analysis.timexes}
         dct = r.article.dct.value if r.article.dct else ""
         for e in r.analysis.events:
             t = by_id.get(e.timex or "")
             yield {
-                "source": r.source, "event_id": e.id, "label": e.label, "start": e.start, "end": e.end,
+                "source": readable(r.source), "event_id": e.id, "label": e.label, "start": e.start, "end": e.end,
                 "interval_start": e.interval.start.isoformat() if e.interval else "",
                 "interval_end": e.interval.end.isoformat() if e.interval else "",
                 "timex_id": t.id if t else "", "timex_text": t.text if t else "",

@@ -9,6 +9,7 @@ from html import escape
 
 from ..model import ArticleResult, Granularity
 from ..stories import Story, merged, stories_of_results
+from .names import readable
 from .placed import PlacedEvent, is_all_day, placed_events, when
 
 
@@ -32,7 +33,7 @@ def timelinejs_event(p: PlacedEvent) -> dict[str, object]:
         # TimelineJS end dates are inclusive: the last day of the span.
         slide["end_date"] = _tl_date(interval.end - timedelta(days=1), clock=False)
     slide["display_date"] = when(p)
-    title = p.article.title or p.source
+    title = readable(p.article.title or p.source)
     detail = ""
     if p.timex is not None:
         detail = f"<p><small>“{escape(p.timex.text)}” = {escape(p.timex.value or '?')}</small></p>"
@@ -78,7 +79,7 @@ def to_timelinejs_dict(results: Sequence[ArticleResult],
         shared = merged(stories if stories is not None else stories_of_results(results))
         events += [story_slide(s, titles) for s in shared]
     if len(articles) == 1:
-        headline = articles[0].title or articles[0].source
+        headline = readable(articles[0].title or articles[0].source)
         dct = articles[0].dct.value if articles[0].dct else None
         text = f"{shown} events" + (f" · published {dct[:10]}" if dct else "")
     else:

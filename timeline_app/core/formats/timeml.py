@@ -11,6 +11,7 @@ from pathlib import PurePath
 from xml.sax.saxutils import escape, quoteattr
 
 from ..model import DCT, Article, TimeExpression
+from .names import readable
 
 TIMEML_SCHEMA = "http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd"
 
@@ -32,7 +33,7 @@ def write_timeml(article: Article, timexes: Sequence[TimeExpression], dct: DCT |
              ('<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
               f'xsi:noNamespaceSchemaLocation="{TIMEML_SCHEMA}">'),
              "",
-             f"<DOCID>{_text(article.title or PurePath(article.source).stem)}</DOCID>",
+             f"<DOCID>{_text(readable(article.title or PurePath(article.source).stem))}</DOCID>",
              ""]
     if dct is not None:
         dct_type = "TIME" if "T" in dct.value else "DATE"
