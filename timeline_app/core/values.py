@@ -138,10 +138,29 @@ def is_valid(value: str, type_: TimexType | str) -> bool:
         return bool(_DURATION_RE.match(value) or _SET_RE.match(value))
     if value in REFERENCE_VALUES:
         return True
+    value = value.removeprefix("BC")  # BC0480, BC0480-04, BC04: the same shapes as after Christ
     if parse_value(value) is not None:
         return True
     # Underspecified but well-formed dates such as XXXX-06-28 or 2016-XX.
-    return bool(_PARTIAL_RE.match(value)) and "X" in value
+    return bool(_PARTIAL_RE.match(value)) and "X" in value and _known_parts_exist(value)
+
+
+def _known_parts_exist(value: str) -> bool:
+    """The known parts of an underspecified date are real: no month 13, no 30 February."""
+    date_part = value.split("T", 1)[0]
+    parts = date_part.split("-")
+    if len(parts) >= 2 and parts[1].startswith("W"):
+        week = parts[1][1:]
+        return "X" in week or 1 <= int(week) <= 53
+    month = parts[1] if len(parts) >= 2 else "XX"
+    day = parts[2] if len(parts) >= 3 else "XX"
+    if "X" not in month and not 1 <= int(month) <= 12:
+        return False
+    if "X" not in day:
+        longest = 29 if "X" in month else (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[int(month) - 1]
+        if not 1 <= int(day) <= (31 if "X" in month else longest):
+            return False
+    return True
 
 
 def format_day(d: datetime | date) -> str:

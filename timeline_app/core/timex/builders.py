@@ -240,6 +240,8 @@ def _duration_value(n: float | str, unit: str) -> str:
             smaller, per = _SMALLER.get(letter, (letter, 1))
             rest = (total - whole) * per
             parts.append((str(round(rest)) if abs(rest - round(rest)) < 1e-9 else f"{rest:g}", smaller))
+    if not parts:  # "0 months": P0M, not the empty P
+        parts.append(("0", letter))
     date_part = "".join(a + u for a, u in parts if u not in _TIME_LETTERS)
     time_part = "".join(a + ("M" if u == "MIN" else u) for a, u in parts if u in _TIME_LETTERS)
     return "P" + date_part + (f"T{time_part}" if time_part else "")

@@ -308,12 +308,19 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         before = _said_before(story, m, value) if placed is None and c.span not in forced else None
         if before is not None:
             value = before[0]
+        if value is not None and c.span not in forced and not is_valid(value, type_):
+            # Arithmetic or a rule gave no real value ("February 30, 2016"): none is better than a wrong one.
+            impossible, value = value, None
+        else:
+            impossible = None
         explanation = _explanation(surface, built, value, type_, anchor, tense, forced=c.span in forced,
                                    closed_on=closed_on, start_of_range=start_of_range, placed=placed,
                                    clock=_clock_words(story.time, m, clock, need, anchor, value, placed))
         if before is not None:
             explanation = (f"{surface} → {value} ({human(value)}): the same date as \"{before[1]}\" before, "
                            "no other year having been named since")
+        if impossible is not None:
+            explanation = f"{surface}: no such date or value ({impossible}), so it is left without a value"
         _remember(story, m, value, surface)
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
