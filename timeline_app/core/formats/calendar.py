@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
 from ... import __version__
@@ -24,6 +24,12 @@ from .names import readable
 from .placed import is_all_day, placed_events
 
 PRODID = f"-//timeline-app//timeline-app {__version__}//EN"
+
+def _line(text: str) -> vText:
+    """One line of text for a property: a line break in the source (a wrapped paragraph, "last\nTuesday")
+    is white space, and icalendar refuses raw line breaks in properties it does not know (X-…)."""
+    return vText(" ".join(text.split()))
+
 
 def to_calendar(results: Sequence[ArticleResult], stamp: datetime | None = None) -> Calendar:
     """One VEVENT per placed event. ``stamp`` (UTC) is the DTSTAMP, now by default."""
@@ -34,7 +40,7 @@ def to_calendar(results: Sequence[ArticleResult], stamp: datetime | None = None)
     cal.add("calscale", "GREGORIAN")
     titles = [readable(r.article.title) for r in results if r.article is not None]
     name = titles[0] if len(titles) == 1 else f"{len(titles)} articles"
-    cal.add("x-wr-calname", f"Timeline: {name}")
+    cal.add("x-wr-calname", _line(f"Timeline: {name}"))
     seen: set[str] = set()
     for p in placed_events(results):
         interval = p.event.interval
@@ -53,19 +59,19 @@ def to_calendar(results: Sequence[ArticleResult], stamp: datetime | None = None)
         else:
             ev.add("dtstart", interval.start)  # naive: floating local time
             ev.add("dtend", interval.end)
-        ev.add("summary", p.label)
-        ev.add("description", p.sentence)
+        ev.add("summary", _line(p.label))
+        ev.add("description", vText(p.sentence))
         title = readable(p.article.title or p.source)
-        ev.add("categories", [title])
-        ev.add("x-timeline-article", title)
-        ev.add("x-timeline-source", readable(p.source))
+        ev.add("categories", [_line(title)])
+        ev.add("x-timeline-article", _line(title))
+        ev.add("x-timeline-source", _line(readable(p.source)))
         if p.timex is not None:
-            ev.add("x-timeline-expression", p.timex.text)
-            ev.add("x-timeline-value", p.timex.value or "")
+            ev.add("x-timeline-expression", _line(p.timex.text))
+            ev.add("x-timeline-value", _line(p.timex.value or ""))
             if p.timex.mod:
-                ev.add("x-timeline-mod", p.timex.mod)
+                ev.add("x-timeline-mod", _line(p.timex.mod))
             if p.timex.explanation:
-                ev.add("comment", p.timex.explanation)
+                ev.add("comment", vText(p.timex.explanation))
         ev.add("transp", "TRANSPARENT")  # past news is not busy time in anyone's calendar
         cal.add_component(ev)
     return cal
