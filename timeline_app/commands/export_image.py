@@ -16,7 +16,8 @@ from pathlib import Path
 from ..core.atomic import OutputError
 from ..core.ingest import expand_inputs
 from ..core.model import ArticleResult
-from ..core.pipeline import process_files, user_dct
+from ..core.pipeline import process_files, split_projects, user_dct
+from ..core.project.store import project_results
 from ..core.values import parse_value
 from .progress import ProgressLine
 
@@ -25,7 +26,8 @@ EPOCH = datetime(1970, 1, 1)  # the timeline's x unit: seconds since then, calen
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt .md .html .tml) or folders")
+    p.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt .md .html .tml), folders, "
+                   "or .timeline projects (with their corrections)")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="the image to write: .png, .svg or .pdf (from the extension)")
     p.add_argument("--width", type=int, metavar="W",
@@ -88,7 +90,10 @@ def run(args: argparse.Namespace) -> int:
         dct = user_dct(args.dct)
 
     paths, missing = expand_inputs(args.files)
+    paths, projects = split_projects(paths)
     results = list(process_files(paths, dct=dct, progress=ProgressLine()))
+    for project in projects:  # a .timeline file: its articles with the user's corrections and labels
+        results.extend(project_results(project))
     results.extend(ArticleResult(source=m, article=None, errors=(f"{m}: no such file or folder",)) for m in missing)
     failed = False
     for r in results:

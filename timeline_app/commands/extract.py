@@ -24,7 +24,8 @@ from ..core.atomic import OutputError, atomic_path
 from ..core.formats import FORMATS
 from ..core.formats.tabular import CSV_COLUMNS, article_json, csv_rows, to_json
 from ..core.model import DCT, ArticleResult, Mode
-from ..core.pipeline import user_dct
+from ..core.pipeline import split_projects, user_dct
+from ..core.project.store import project_results
 from ..core.timex.story_time import MODE_CHOICES, user_mode
 from . import extract_dataset
 from .progress import ProgressLine
@@ -71,10 +72,12 @@ def run(args: argparse.Namespace) -> int:
         print("timeline-app extract: -j must be at least 1", file=sys.stderr)
         return 2
     mode = user_mode(args.mode)
+    files, projects = split_projects(args.files)
     try:
         with _output(args.output) as out:
-            failed = _write(args.format, batch.units(args.files), out, jobs, dct, mode,
-                            pretty=not args.output and sys.stdout.isatty())
+            failed = _write(args.format, batch.units(files), out, jobs, dct, mode,
+                            pretty=not args.output and sys.stdout.isatty(),
+                            projects=[r for p in projects for r in project_results(p)])
     except OutputError as exc:  # a full disk, a missing folder, a folder as -o: one line
         print(f"timeline-app extract: {exc}", file=sys.stderr)
         return 2
@@ -106,8 +109,12 @@ def _as_result(unit: batch.Unit, dct: DCT | None, mode: Mode | None) -> tuple[tu
 
 
 def _write(fmt: str, units: Iterator[batch.Unit], out: TextIO, jobs: int, dct: DCT | None,
-           mode: Mode | None, pretty: bool) -> bool:
-    """Process every unit and write the output; True when any article failed."""
+           mode: Mode | None, pretty: bool, projects: list[ArticleResult] | None = None) -> bool:
+    """Process every unit and write the output, then the articles of ``projects`` (``.timeline``
+    files given, read with their corrections); True when any article failed."""
+    projects = projects or []
+    for r in projects:
+        _report(r.errors)
     failed = False
     progress = ProgressLine()
     if fmt in ("jsonl", "csv"):
@@ -120,13 +127,20 @@ def _write(fmt: str, units: Iterator[batch.Unit], out: TextIO, jobs: int, dct: D
             failed = failed or bool(errors)
             out.write(text)
         progress(0, 0, "")
-        return failed
+        for r in projects:
+            if fmt == "jsonl":
+                out.write(json.dumps(article_json(r), ensure_ascii=False) + "\n")
+            else:
+                csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore",
+                               lineterminator="\n").writerows(csv_rows([r]))
+        return failed or any(r.errors for r in projects)
     results: list[ArticleResult] = []
     for n, (errors, result) in enumerate(batch.run(partial(_as_result, dct=dct, mode=mode), units, jobs)):
         progress(n, -1, result.source)
         _report(errors)
         results.append(result)
     progress(0, 0, "")
+    results.extend(projects)
     # Indented JSON for a person at a terminal; compact (and five times faster) for pipes and files.
     out.write(to_json(results, indent=2 if pretty else None) + "\n" if fmt == "json" else
               FORMATS[fmt].write(results))

@@ -96,6 +96,17 @@ def _why(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
 
 
+def split_projects(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(articles, projects): ``.timeline`` files are projects, read with their corrections."""
+    from .project.store import EXTENSION  # here: the project package imports this module
+
+    articles: list[Path] = []
+    projects: list[Path] = []
+    for p in map(Path, paths):
+        (projects if p.suffix.lower() == EXTENSION else articles).append(p)
+    return articles, projects
+
+
 def process_files(paths: Iterable[str | Path], dct: DCT | None = None,
                   progress: ProgressFn | None = None,
                   cancelled: Callable[[], bool] | None = None, mode: Mode | None = None) -> Iterator[ArticleResult]:

@@ -212,6 +212,21 @@ def read_summary(path: Path | str) -> ProjectSummary:
     return ProjectSummary(path, tuple(k for k, _ in rows), tuple(t for _, t in rows), corrections, meta)
 
 
+def project_results(path: Path | str) -> list[ArticleResult]:
+    """A project's articles as the data writers take them: with the user's corrections and labels.
+
+    For ``extract`` and ``export`` given a ``.timeline`` file. A file that cannot be read is one
+    failed result naming it, like an unreadable article; the project's own problems (a journal
+    set aside, a damaged article left out) are failed results too, so they are reported.
+    """
+    try:
+        session, _info = load_project(path)
+    except ProjectError as exc:
+        return [ArticleResult(source=str(path), article=None, errors=(str(exc),))]
+    notes = [ArticleResult(source=str(path), article=None, errors=(p,)) for p in session.problems]
+    return session.results() + notes
+
+
 def open_project(path: Path | str) -> Session:
     """Read a project into a new session (re-running the current extraction). No lock is kept."""
     return load_project(path)[0]
