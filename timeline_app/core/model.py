@@ -194,6 +194,8 @@ class Article:
     language: str = "en"
     # For TimeML input, the gold annotation found in the file (used by `eval`, not by the tagger).
     gold_timexes: tuple[TimeExpression, ...] = ()
+    # The page's own address (its canonical URL) when it gives one; exports fall back to the file.
+    url: str | None = None
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         span = Span(start, end)

@@ -21,7 +21,7 @@ from icalendar import Event as CalendarEvent
 from ... import __version__
 from ..model import ArticleResult
 from .names import readable
-from .placed import is_all_day, placed_events
+from .placed import article_url, is_all_day, placed_events
 
 PRODID = f"-//timeline-app//timeline-app {__version__}//EN"
 
@@ -65,6 +65,7 @@ def to_calendar(results: Sequence[ArticleResult], stamp: datetime | None = None)
         ev.add("categories", [_line(title)])
         ev.add("x-timeline-article", _line(title))
         ev.add("x-timeline-source", _line(readable(p.source)))
+        ev.add("url", article_url(p.article))
         if p.timex is not None:
             ev.add("x-timeline-expression", _line(p.timex.text))
             ev.add("x-timeline-value", _line(p.timex.value or ""))

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from ..lang.en.dates import CLOCK_GRANULARITIES, Style, in_words
 from ..model import Article, ArticleResult, Event, Granularity, TimeExpression
@@ -42,6 +43,15 @@ class PlacedEvent:
         """Stable across runs and re-extraction: the article and the event's span, not its id."""
         key = f"{self.source}\0{self.event.start}\0{self.event.end}".encode("utf-8", "surrogateescape")
         return f"{hashlib.sha1(key).hexdigest()[:20]}@timeline-app"
+
+
+def article_url(article: Article) -> str:
+    """Where a reader finds the article: the page's canonical URL, else the file (``file://``)."""
+    if article.url:
+        return article.url
+    if "://" in article.source:
+        return article.source
+    return Path(article.source).absolute().as_uri()
 
 
 def placed_events(results: Sequence[ArticleResult]) -> Iterator[PlacedEvent]:

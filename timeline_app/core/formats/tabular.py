@@ -10,13 +10,15 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-from ..model import ArticleResult, TimeExpression
+from ..model import Article, ArticleResult, Event, TimeExpression
 from ..stories import Story, merged, stories_of_results
 from .names import readable, source_fields
+from .placed import article_url
 from .timeml import write_timeml
 
 CSV_COLUMNS = ("source", "event_id", "label", "start", "end", "interval_start", "interval_end",
                "timex_id", "timex_text", "type", "value", "mod", "granularity", "dct", "explanation",
+               "sentence", "title", "url",
                # story events (several articles): the story an event belongs to; a story row has
                # its id in event_id and story, its member events (aN:eM) in members
                "story", "sources", "agreement", "members")
@@ -32,11 +34,13 @@ def article_json(result: ArticleResult) -> dict[str, object]:
     return {
         **source_fields(result.source),
         "title": readable(article.title),
+        "url": article_url(article),
         "dct": article.dct.to_json() if article.dct else None,
         "mode": result.analysis.mode.to_json() if result.analysis.mode else None,
         "text": article.text,
         "timexes": [t.to_json() for t in result.analysis.timexes],
-        "events": [e.to_json() for e in result.analysis.events],
+        # The whole sentence beside the cut label: a reader quotes it, a spreadsheet filters on it.
+        "events": [{**e.to_json(), "sentence": _sentence(article, e)} for e in result.analysis.events],
         "errors": errors,
     }
 
@@ -69,6 +73,7 @@ def csv_rows(results: Iterable[ArticleResult]) -> Iterable[dict[str, object]]:
             continue
         by_id: dict[str, TimeExpression] = {t.id: t for t in r.analysis.timexes}
         dct = r.article.dct.value if r.article.dct else ""
+        title, url = readable(r.article.title), article_url(r.article)
         for e in r.analysis.events:
             t = by_id.get(e.timex or "")
             yield {
@@ -79,7 +84,13 @@ def csv_rows(results: Iterable[ArticleResult]) -> Iterable[dict[str, object]]:
                 "type": str(t.type) if t else "", "value": (t.value or "") if t else "",
                 "mod": (t.mod or "") if t else "", "granularity": str(t.granularity or "") if t else "",
                 "dct": dct, "explanation": t.explanation if t else "",
+                "sentence": _sentence(r.article, e), "title": title, "url": url,
             }
+
+
+def _sentence(article: Article, event: Event) -> str:
+    """The event's whole sentence (or clause) on one line, as the calendar and web exports give it."""
+    return " ".join(article.text[event.start:event.end].split())
 
 
 def story_rows(stories: Sequence[Story]) -> Iterable[dict[str, object]]:

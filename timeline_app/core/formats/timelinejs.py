@@ -10,7 +10,7 @@ from html import escape
 from ..model import ArticleResult, Granularity
 from ..stories import Story, merged, stories_of_results
 from .names import readable
-from .placed import PlacedEvent, is_all_day, placed_events, when
+from .placed import PlacedEvent, article_url, is_all_day, placed_events, when
 
 
 def _tl_date(d: datetime, *, clock: bool) -> dict[str, object]:
@@ -37,8 +37,10 @@ def timelinejs_event(p: PlacedEvent) -> dict[str, object]:
     detail = ""
     if p.timex is not None:
         detail = f"<p><small>“{escape(p.timex.text)}” = {escape(p.timex.value or '?')}</small></p>"
+    url = article_url(p.article)
     slide["text"] = {"headline": escape(p.label),
-                     "text": f"<p>{escape(p.sentence)}</p>{detail}<p><small>{escape(title)}</small></p>"}
+                     "text": f"<p>{escape(p.sentence)}</p>{detail}"
+                             f"<p><small><a href=\"{escape(url)}\">{escape(title)}</a></small></p>"}
     slide["group"] = title
     slide["unique_id"] = p.uid.split("@")[0]
     return slide

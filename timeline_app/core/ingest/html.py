@@ -60,6 +60,7 @@ class HtmlPage:
     text: str
     dct: DCT | None  # the publication date decided over all the evidence, with its candidates
     dateline: DCT | None  # the dateline found in the text (its span), whether it won or not
+    url: str | None = None  # the page's own address: <link rel="canonical">, else og:url
 
 
 def read_html(html: str) -> HtmlPage:
@@ -83,7 +84,8 @@ def read_html(html: str) -> HtmlPage:
         head.append(line)
     text = "\n\n".join(head + blocks) + "\n"
     in_text = dateline.detect(text)
-    return HtmlPage(title=title, text=text, dct=_decide(evidence, in_text, text), dateline=in_text)
+    return HtmlPage(title=title, text=text, dct=_decide(evidence, in_text, text), dateline=in_text,
+                    url=_url(tree))
 
 
 def publication_date_of(html: str) -> DCT | None:
@@ -186,6 +188,14 @@ def _title(tree: lxml.html.HtmlElement) -> str | None:
         if text:
             return text[:300]
     return None
+
+
+def _url(tree: lxml.html.HtmlElement) -> str | None:
+    """The address the page gives for itself (only http/https: nothing is fetched)."""
+    found = [(link.get("href") or "").strip() for link in tree.iter("link")
+             if "canonical" in (link.get("rel") or "").lower().split()]
+    found.append(_meta(tree, ("og:url",)) or "")
+    return next((u for u in found if u.lower().startswith(("http://", "https://"))), None)
 
 
 def _meta(tree: lxml.html.HtmlElement, keys: tuple[str, ...]) -> str | None:

@@ -191,7 +191,7 @@ def _read_html(text: str, source: str) -> Article:
     boilerplate = find_boilerplate(page.text)
     title = page.title or _text_title(page.text, boilerplate, page.dateline) or PurePath(source).stem
     return Article(source=source, title=title, text=page.text, dct=page.dct, boilerplate=boilerplate,
-                   format="html")
+                   format="html", url=page.url)
 
 
 def _read_timeml(data: bytes, source: str) -> Article:
