@@ -44,6 +44,7 @@ ARTICLES = pa.schema([
     # being its own column, the overview and the search never read it.
     ("text", pa.large_string()),
     ("errors", pa.list_(_STR)),
+    ("url", _STR),  # the page's canonical URL, else the file's (formats.placed.article_url)
 ])
 TIMEXES = pa.schema([
     ("article_id", pa.int64()), ("id", _STR), ("start", pa.int32()), ("end", pa.int32()),
@@ -103,6 +104,7 @@ def article_rows(ordinal: int, a: Mapping[str, Any]) -> Iterable[tuple[str, Row]
         "mode": mode.get("value"), "mode_reason": mode.get("reason"),
         "text_length": None if text is None else len(text), "text": text,
         "errors": list(a.get("errors") or ()),
+        "url": a.get("url"),
     }
     for t in a.get("timexes") or ():
         start, end = _interval(t.get("interval"))
@@ -143,6 +145,8 @@ def article_json_from_rows(article: Row, timexes: Iterable[Row], events: Iterabl
     so a line of ``extract --format jsonl`` and this dict compare equal.
     """
     out: dict[str, Any] = {"source": article["source"], "title": article["title"]}
+    if article.get("url") is not None or article["text"] is not None:
+        out["url"] = article.get("url")  # an article that was read has one (older datasets: None)
     if article["dct_value"] is None:
         out["dct"] = None
     else:
@@ -162,9 +166,10 @@ def article_json_from_rows(article: Row, timexes: Iterable[Row], events: Iterabl
         "value": t["value"], "mod": t["mod"], "anchor": t["anchor"], "interval": _interval_json(t),
         "granularity": t["granularity"], "rule": t["rule"], "explanation": t["explanation"],
     } for t in timexes]
+    text = article["text"] or ""
     out["events"] = [{
         "id": e["id"], "label": e["label"], "start": e["start"], "end": e["end"], "timex": e["timex"],
-        "interval": _interval_json(e),
+        "interval": _interval_json(e), "sentence": " ".join(text[e["start"]:e["end"]].split()),
     } for e in events]
     out["errors"] = list(article["errors"] or ())
     return out
