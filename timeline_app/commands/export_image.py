@@ -43,6 +43,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--range", nargs=2, metavar=("START", "END"),
                    help="show only this time range, as dates or TIMEX3 values "
                         "(2016-06-01 2016-07-01, or 2014 2016 for whole years); default: everything")
+    p.add_argument("--page", choices=("a4", "a4-landscape", "letter", "letter-landscape", "slide"),
+                   help="a page size at --dpi: A4 or Letter, portrait or landscape, or a 16:9 slide "
+                        "(default, when no --width/--height: a4-landscape)")
+    p.add_argument("--keep-empty-lanes", action="store_true",
+                   help="with --range, keep the lanes of articles with no event in the range")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
     p.add_argument("--title", metavar="T",
                    help='title line (default: the article\'s title, or "N articles"; "" for none)')
@@ -67,6 +72,16 @@ def parse_range(start: str, end: str) -> tuple[float, float]:
     if x1 <= x0:
         raise ValueError(f"--range {start} {end}: the end is not after the start")
     return x0, x1
+
+
+def _has_event_in(result: ArticleResult, x_range: tuple[float, float]) -> bool:
+    """Whether an event of the article overlaps the range (epoch seconds): its lane has something to show."""
+    x0, x1 = x_range
+    for e in result.analysis.events:
+        if e.interval is not None and (e.interval.start - EPOCH).total_seconds() < x1 \
+                and (e.interval.end - EPOCH).total_seconds() > x0:
+            return True
+    return False
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,6 +118,12 @@ def run(args: argparse.Namespace) -> int:
     drawable = [r for r in results if r.article is not None]
     if not drawable:
         return _fail("no article could be read: nothing to draw")
+    # --range: an article with no event in it would be an empty lane (say --keep-empty-lanes to keep it).
+    if x_range is not None and not args.keep_empty_lanes:
+        in_range = [r for r in drawable if _has_event_in(r, x_range)]
+        if not in_range:
+            return _fail(f"no event between {args.range[0]} and {args.range[1]}: nothing to draw")
+        drawable = in_range
 
     # Qt only now: argument errors and unreadable files are reported without loading it.
     from ..core.session import Session
@@ -114,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
     for r in drawable:
         session.add_result(r)
     options = ImageOptions(width=args.width, height=args.height, dpi=args.dpi, text_scale=args.text_scale,
+                           page=args.page,
                            theme=args.theme,
                            title=args.title, legend=not args.no_legend, x_range=x_range)
     try:

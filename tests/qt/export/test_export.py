@@ -129,13 +129,20 @@ def test_png_at_a_higher_dpi_keeps_the_pixels_asked_for(qapp, seed_session: Sess
     assert mean_difference(img, low) < 2.0
 
 
-def test_png_without_a_size_fits_the_lanes(qapp, seed_session: Session) -> None:
+def test_png_without_a_size_is_an_a4_landscape_page(qapp, seed_session: Session) -> None:
     with TimelinePage(seed_session) as page:
+        size = page.pixel_size
+        assert (size.width(), size.height()) == (1123, 794)  # 297 × 210 mm at 96 dpi
+        assert page.image().size() == size
+    with TimelinePage(seed_session, ImageOptions(dpi=192)) as page:
+        assert (page.pixel_size.width(), page.pixel_size.height()) == (2245, 1587)  # the same page
+
+
+def test_png_with_only_a_width_fits_the_lanes(qapp, seed_session: Session) -> None:
+    with TimelinePage(seed_session, ImageOptions(width=1600)) as page:
         size = page.pixel_size
         assert size.width() == 1600 and 250 < size.height() < 900
         assert page.image().size() == size
-    with TimelinePage(seed_session, ImageOptions(dpi=192)) as page:
-        assert page.pixel_size.width() == 3200  # the same page, twice the pixels
 
 
 def test_png_matches_the_reference(qapp) -> None:
@@ -166,7 +173,7 @@ def test_dark_theme_paints_a_dark_page(qapp, seed_session: Session) -> None:
 
 # -- SVG ----------------------------------------------------------------------------------------
 def test_svg_is_xml_with_the_labels_as_text(qapp, seed_session: Session, tmp_path: Path) -> None:
-    out = export_image(seed_session, tmp_path / "seed.svg", ImageOptions(title="Syria"))
+    out = export_image(seed_session, tmp_path / "seed.svg", ImageOptions(title="Syria", width=1600))
     data = out.read_bytes()
     root = ElementTree.fromstring(data)
     assert root.tag == f"{SVG_NS}svg" and root.get("viewBox")

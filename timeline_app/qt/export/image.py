@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Self
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (
     QBuffer,
@@ -72,7 +73,21 @@ from ..timeline.items import MARKER_FRAC, MARKER_SIZE, Mapping
 from ..timeline.view import TimelineView
 
 FORMATS = ("png", "svg", "pdf")
-DEFAULT_WIDTH = 1600.0  # logical px, when no width is given
+# Page presets: name → (label, width, height in inches). A page is printed, so it has a paper size.
+PAGES: dict[str, tuple[str, float, float]] = {
+    "a4": ("A4 portrait", 210 / 25.4, 297 / 25.4),
+    "a4-landscape": ("A4 landscape", 297 / 25.4, 210 / 25.4),
+    "letter": ("Letter portrait", 8.5, 11.0),
+    "letter-landscape": ("Letter landscape", 11.0, 8.5),
+    "slide": ("Slide 16:9", 13.333, 7.5),
+}
+DEFAULT_PAGE = "a4-landscape"  # with no size given: a page a person would print
+DEFAULT_WIDTH = round(PAGES[DEFAULT_PAGE][1] * 96)  # logical px (at 96 dpi), when only a height is given
+# Sizes a page may not exceed: past these an image cannot be drawn (QPainter's raster limit is 32767
+# px a side; 120 Mpx is 480 MB of pixels before PNG compression even starts).
+MAX_SIDE_PX = 32_000
+MAX_PIXELS = 120_000_000
+MIN_FIT_LANE_PX = 16.0  # lanes squeezed onto a capped page: one label row, labels cluster
 MARGIN = 22.0
 MIN_LANE_PX = 90.0  # fitted lanes: room for two label rows and two bar tracks
 MAX_LEGEND_LANES = 60
@@ -143,6 +158,7 @@ class ImageOptions:
     # The table's filter as the timeline shows it: (entry key, event id) that pass, "dim"/"hide".
     event_filter: frozenset[tuple[str, str]] | None = None
     filter_mode: str = "dim"
+    page: str | None = None  # a key of PAGES: its size at ``dpi`` unless width/height say otherwise
 
     def with_view(self, view: TimelineView) -> ImageOptions:
         """These options restricted to what ``view`` shows now (File › Export › current view)."""
@@ -152,6 +168,36 @@ class ImageOptions:
         """These options with the events ``view`` dims or hides dimmed or hidden too."""
         matches, mode = view.filter()
         return replace(self, event_filter=None if matches is None else frozenset(matches), filter_mode=mode)
+
+
+def page_pixels(page: str, dpi: float) -> tuple[int, int]:
+    """A preset page's size in output pixels at ``dpi``; ValueError for an unknown page."""
+    if page not in PAGES:
+        raise ValueError(f"unknown page {page!r} (choose from {', '.join(PAGES)})")
+    _label, w_in, h_in = PAGES[page]
+    return round(w_in * dpi), round(h_in * dpi)
+
+
+def sized(options: ImageOptions, dpi: float) -> ImageOptions:
+    """The options with the page's size filled in: the preset's, or the default page's when no
+    size is given at all. Refuses (ValueError) sizes that cannot be drawn, before anything is."""
+    o = options
+    page = o.page or (DEFAULT_PAGE if o.width is None and o.height is None else None)
+    if page is not None:
+        w, h = page_pixels(page, dpi)
+        o = replace(o, width=o.width or w, height=o.height or h)
+    check_size(o.width, o.height)
+    return o
+
+
+def check_size(width: float | None, height: float | None) -> None:
+    for side, name in ((width, "width"), (height, "height")):
+        if side is not None and side > MAX_SIDE_PX:
+            raise ValueError(f"an image {int(side):,} px in {name} cannot be drawn (the limit is "
+                             f"{MAX_SIDE_PX:,} px a side): choose a smaller size, dpi or --page")
+    if width is not None and height is not None and width * height > MAX_PIXELS:
+        raise ValueError(f"an image of {int(width):,} × {int(height):,} px cannot be drawn (the limit is "
+                         f"{MAX_PIXELS // 1_000_000} million pixels): choose a smaller size or dpi")
 
 
 def format_of(path: str | Path) -> str:
@@ -187,10 +233,12 @@ class TimelinePage:
     def __init__(self, session: Session, options: ImageOptions | None = None) -> None:
         self.app = ensure_app()
         self.session = session
-        self.options = options or ImageOptions()
-        self.theme: Theme = theme_named(self.options.theme)
         self.dpi_base = base_dpi()
-        self.dpi = float(self.options.dpi or self.dpi_base)
+        self.dpi = float((options or ImageOptions()).dpi or self.dpi_base)
+        self.options = sized(options or ImageOptions(), self.dpi)
+        self.theme: Theme = theme_named(self.options.theme)
+        # (lanes shown, lanes, their height in view y) when a capped page holds fewer than all
+        self.cut: tuple[int, int, float] | None = None
         self.text_scale = float(self.options.text_scale)
         if self.dpi <= 0 or self.text_scale <= 0:
             raise ValueError("dpi and text scale must be positive")
@@ -312,6 +360,8 @@ class TimelinePage:
 
     def _lanes(self) -> tuple[float, float]:
         n = max(1.0, self.view.data.y_total)  # lanes have heights of their own: their total
+        if self.cut is not None:
+            return 0.0, self.cut[2]
         return self.options.lane_range or (0.0, float(n))
 
     def _apply_ranges(self) -> None:
@@ -340,9 +390,16 @@ class TimelinePage:
             need = max(need, marker - lab.rect.top() + 6.0)
         line_h = QFontMetricsF(QFont()).height()
         lane_px = max(MIN_LANE_PX, need / MARKER_FRAC, 2.6 * line_h / MARKER_FRAC)
-        # A page of many lanes stays printable: at most ~2.5 page widths tall (labels then cluster).
+        # A page of many lanes stays printable: at most ~2.5 page widths tall (labels then cluster);
+        # lanes that do not fit even squeezed are left off the page, and the subtitle says so.
         budget = max(600.0, 2.5 * page_width)
-        return max(min(lane_px * count, budget), min(lane_px, MIN_LANE_PX) * count)
+        fitting = budget / MIN_FIT_LANE_PX  # in lane heights (lanes have heights of their own)
+        if count > fitting and self.options.lane_range is None:
+            d = v.data
+            shown = max(1, int(np.searchsorted(d.lane_top, fitting, side="right")) - 1)
+            self.cut = (shown, len(d.lanes), float(d.lane_top[shown]))
+            count = self.cut[2]
+        return max(min(lane_px * count, budget), min(min(lane_px, MIN_LANE_PX) * count, budget))
 
     # -- text -----------------------------------------------------------------------------------
     def title_text(self) -> str:
@@ -361,6 +418,9 @@ class TimelinePage:
         articles = len(d.lanes)
         parts = [f"{shown:,} event{'s' if shown != 1 else ''}",
                  f"{articles:,} article{'s' if articles != 1 else ''}", date_span(x0, x1)]
+        if self.cut is not None:
+            parts.append(f"the first {self.cut[0]:,} of {self.cut[1]:,} lanes (no more fit the page: "
+                         f"choose a taller page or a time range)")
         return " · ".join(parts)
 
     # -- legend ---------------------------------------------------------------------------------
