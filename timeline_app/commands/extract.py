@@ -34,8 +34,9 @@ from .rules_check import rules_load
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE",
-                   help="articles (.txt .md .html .tml), folders, or JSON-lines archives (.jsonl, .jsonl.gz: "
-                        "one article a line, with text and optionally id, title, url, dct)")
+                   help="articles (.txt .md .html .tml), folders, JSON-lines archives (.jsonl, .jsonl.gz: "
+                        "one article a line, with text and optionally id, title, url, dct), or .timeline "
+                        "projects (read with their corrections)")
     p.add_argument("--dct", metavar="YYYY-MM-DD", help="document creation time for every file "
                    "(overrides what is detected)")
     p.add_argument("--mode", choices=MODE_CHOICES, default="auto",
