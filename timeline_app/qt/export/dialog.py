@@ -34,7 +34,18 @@ from PySide6.QtWidgets import (
 
 from ...core.session import Session
 from ..timeline.view import TimelineView
-from .image import DEFAULT_WIDTH, FORMATS, ImageOptions, TimelinePage, auto_title, base_dpi, format_of
+from .image import (
+    DEFAULT_PAGE,
+    DEFAULT_WIDTH,
+    FORMATS,
+    PAGES,
+    ImageOptions,
+    TimelinePage,
+    auto_title,
+    base_dpi,
+    format_of,
+    page_pixels,
+)
 
 IMAGE_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "pdf": "PDF document (*.pdf)"}
 PREVIEW_DELAY_MS = 200  # typing a width redraws once, not at every digit
@@ -63,11 +74,20 @@ class ExportImageDialog(QDialog):
         self.current.setEnabled(view is not None)
         (self.current if view is not None and o.x_range is not None else self.whole).setChecked(True)
 
-        self.width = _spin(16, 30000, o.width or round(DEFAULT_WIDTH * (o.dpi or self._base_dpi) / self._base_dpi))
-        self.height = _spin(16, 30000, o.height or 900)
+        page = o.page or (DEFAULT_PAGE if o.width is None and o.height is None else None)
+        dpi0 = o.dpi or self._base_dpi
+        pw, ph = page_pixels(page, dpi0) if page else (None, None)
+        self.width = _spin(16, 30000, o.width or pw or round(DEFAULT_WIDTH * dpi0 / self._base_dpi))
+        self.height = _spin(16, 30000, o.height or ph or 900)
         self.fit_height = QCheckBox("Fit to the lanes")
         self.fit_height.setToolTip("As tall as the lanes need for their labels")
-        self.fit_height.setChecked(o.height is None)
+        self.fit_height.setChecked(o.height is None and page is None)
+        self.page = QComboBox()
+        self.page.addItem("Custom size", None)
+        for key, (label, _w, _h) in PAGES.items():
+            self.page.addItem(label, key)
+        self.page.setCurrentIndex(max(0, self.page.findData(page)) if page else 0)
+        self.page.setToolTip("A paper or slide size at the resolution below")
         self.dpi = _spin(24, 2400, round(o.dpi or self._base_dpi))
         self.dpi.setSuffix(" dpi")
         self.dpi.setToolTip("Text keeps its size in inches: more dpi, more pixels for the same drawing")
@@ -105,6 +125,7 @@ class ExportImageDialog(QDialog):
         title_row.addWidget(self.title, 1)
         form = QFormLayout()
         form.addRow("Show", scope_row)
+        form.addRow("Page", _row(self.page))
         form.addRow("Size", size_row)
         form.addRow("Resolution", _row(self.dpi))
         form.addRow("", self.size_note)
@@ -139,6 +160,11 @@ class ExportImageDialog(QDialog):
             signal.connect(self._changed)
         for spin in (self.width, self.height, self.dpi, self.text_scale):
             spin.valueChanged.connect(self._changed)
+        self.page.currentIndexChanged.connect(self._page_chosen)
+        self.dpi.valueChanged.connect(self._page_chosen)  # the same paper at another resolution
+        for spin in (self.width, self.height):
+            spin.valueChanged.connect(self._size_edited)
+        self.fit_height.toggled.connect(self._size_edited)
         self.theme.currentIndexChanged.connect(self._changed)
         self.title.textChanged.connect(self._changed)
         self._sync_enabled()
@@ -174,6 +200,27 @@ class ExportImageDialog(QDialog):
     def _changed(self, *args: object) -> None:
         self._sync_enabled()
         self._timer.start()
+
+    def _page_chosen(self, *_args: object) -> None:
+        key = self.page.currentData()
+        if not key:
+            return
+        w, h = page_pixels(key, self.dpi.value())
+        self._setting_page = True
+        try:
+            self.width.setValue(w)
+            self.height.setValue(h)
+            self.fit_height.setChecked(False)
+        finally:
+            self._setting_page = False
+        self._changed()
+
+    def _size_edited(self, *_args: object) -> None:
+        """A size typed by hand is a custom size, no longer the paper chosen."""
+        if not getattr(self, "_setting_page", False) and self.page.currentData():
+            self.page.blockSignals(True)
+            self.page.setCurrentIndex(0)
+            self.page.blockSignals(False)
 
     def _sync_enabled(self) -> None:
         self.height.setEnabled(not self.fit_height.isChecked())
