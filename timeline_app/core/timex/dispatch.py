@@ -25,7 +25,7 @@ REACH = 48  # no expression reaches further than this from its trigger word, on 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")  # trigger words: "18months" holds "18" and "months"
 _SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
-_CACHE_LIMIT = 100_000  # distinct words remembered with what they trigger; then it starts again
+_CACHE_LIMIT = 20_000  # distinct words remembered with what they trigger (a few MB); then it starts again
 
 # A window: [lo, hi) of the text.
 Window = tuple[int, int]
@@ -63,6 +63,7 @@ class Plan:
         self._finder = self._build_finder(starts)
         self._words: dict[str, _Word] = {}
         self._chars: dict[tuple[str, bool], tuple[tuple[int, tuple[int, ...]], ...]] = {}
+        self._groups: dict[frozenset[int], tuple[tuple[int, tuple[int, ...]], ...]] = {}
 
     # --- built once -------------------------------------------------------------------------
 
@@ -140,9 +141,10 @@ class Plan:
                 if sets:
                     triggers.append((m.start(), m.end(), sets))
         found = _Word(self._by_window(rules), tuple(triggers))
-        if len(self._words) >= _CACHE_LIMIT:
-            self._words.clear()
-        self._words[token] = found
+        if token.isalpha():  # numbers are too many to remember ("12,000", "2015", "4:30"): not kept
+            if len(self._words) >= _CACHE_LIMIT:
+                self._words.clear()
+            self._words[token] = found
         return found
 
     def _char_rules(self, ch: str, after: bool) -> tuple[tuple[int, tuple[int, ...]], ...]:
@@ -156,10 +158,16 @@ class Plan:
         return found
 
     def _by_window(self, rules: Iterable[int]) -> tuple[tuple[int, tuple[int, ...]], ...]:
-        by_set: dict[int, list[int]] = {}
-        for i in sorted(set(rules)):
-            by_set.setdefault(self.rule_window[i], []).append(i)
-        return tuple((k, tuple(v)) for k, v in by_set.items())
+        """The rules grouped by window set; one shared value per distinct group of rules."""
+        key = frozenset(rules)
+        found = self._groups.get(key)
+        if found is None:
+            by_set: dict[int, list[int]] = {}
+            for i in sorted(key):
+                by_set.setdefault(self.rule_window[i], []).append(i)
+            found = tuple((k, tuple(v)) for k, v in by_set.items())
+            self._groups[key] = found
+        return found
 
     def _window_sets_of(self, families: frozenset[str]) -> tuple[int, ...]:
         sets = self._sets_of.get(families)
