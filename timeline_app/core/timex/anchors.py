@@ -57,6 +57,7 @@ class Anchor:
     id: str  # "dct" or a timex id
     label: str  # for explanations: "the dateline Thu 30 Jun 2016"
     end: datetime | None = None  # the end of the interval it names, when known (story time)
+    bc: bool = False  # ``when`` is in story years (story_time.ERA_SHIFT): a date before year 1
 
 
 def anchor_from(tid: str, value: str, interval: Interval, gran: Granularity, surface: str) -> Anchor:

@@ -54,7 +54,9 @@ from .story_time import (
     StoryTime,
     choose_mode,
     explicit,
+    from_story_years,
     place_in_story,
+    story_interval,
     underspecified,
 )
 from .tagger import Candidate
@@ -280,6 +282,8 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             # belongs to both.
             anchor, clock = shared, CLOCK_SHARED
             placed = place_in_story(m, shared, None)
+        elif placed is not None and story.time.focus is not None:
+            placed = _range_opened(text, candidates, meanings, i, story.time.focus) or placed
         if dct is not None and story.dct is not None and anchor is story.dct \
                 and isinstance(m, Shift) and m.unit in _CLOCK_UNITS:
             anchor = _dct_clock(dct, story.dct)
@@ -299,6 +303,8 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             or isinstance(m, Literal) and m.value == "P3M"
         closed_on = _period_end(text, candidates, meanings, i, story.dct) if quarter_like else None
         value, anchor = _value(built, anchor, tense, story.period, shifted_period, closed_on, placed)
+        if anchor is not None and anchor.bc and value is not None and need:
+            value = from_story_years(value)  # counted from a date before year 1
         type_ = TimexType(built.type)
         if type_ is TimexType.DATE and isinstance(m, Shift) and value is not None and _CLOCK_VALUE.search(value):
             type_ = TimexType.TIME  # "8 hours ago" from a DCT at 09:49 is a clock time
@@ -428,11 +434,15 @@ def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Can
              shifted_period: bool, closed_on: date | None, clock: str) -> None:
     """Move the story on: the date later expressions count from, and the period they compare with."""
     interval, gran, value, surface, tid = timex.interval, timex.granularity, timex.value, timex.text, timex.id
+    before_year_one = story_interval(value) if interval is None and value is not None else None
+    if before_year_one is not None:
+        interval, gran = before_year_one  # not drawable, but the story goes on from it
     if interval is not None and gran is not None and value is not None \
             and not _SINCE.search(text, max(0, c.start - 16), c.start):
         # "the most since February", "the fastest pace since 2009": a landmark for a
         # comparison, not the time talked about, so "a year earlier" does not count from it.
         reached = anchor_from(tid, value, interval, gran, surface)
+        reached.bc = before_year_one is not None
         story.time.move(reached, m, clock, c.start, c.end)
         if story.time.focus is reached and reached.unit in _DAY_OR_FINER:
             story.day = reached
@@ -492,6 +502,26 @@ def _due_in(text: str, c: Candidate, built: Built) -> Built | None:
     if tense is None or tense[0] is not Tense.FUTURE:
         return None
     return Built(Shift(found[2], int(found[1])), "DATE", built.mod)
+
+
+def _range_opened(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None], i: int,
+                  focus: Anchor) -> Placed | None:
+    """The start of a range in a story ("from October to March" when the story is in March
+    1945): the end is placed in the story, and the start is the latest one before it."""
+    m = meanings[i].meaning if meanings[i] is not None else None  # type: ignore[union-attr]
+    nxt = meanings[i + 1].meaning if i + 1 < len(meanings) and meanings[i + 1] is not None else None  # type: ignore[union-attr]
+    c = candidates[i]
+    if not (isinstance(m, Named) and isinstance(nxt, Named) and nxt.kind == m.kind and nxt.rel is None
+            and _RANGE_TO.fullmatch(text, c.end, candidates[i + 1].start)
+            and _RANGE_FROM.search(text, max(0, c.start - 12), c.start)):
+        return None
+    end = place_in_story(nxt, focus, None)
+    parsed = parse_value(end.value) if end is not None else None
+    if parsed is None:
+        return None
+    ends_at = Anchor(when=parsed[0].start, unit="D", id=f"t{i + 2}", end=parsed[0].end, label="")
+    start = place_in_story(m, ends_at, (Tense.PAST, "had "))  # the latest one before the end
+    return Placed(start.value, "before") if start is not None else None
 
 
 CLOCK_SHARED = "shared"  # a year written once for two coordinated names

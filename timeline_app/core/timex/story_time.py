@@ -25,12 +25,37 @@ from datetime import datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..lang.en.tense import Tense, tense_near
-from ..model import DCT, DocumentMode, Mode
-from ..values import format_day, format_week
+from ..model import DCT, DocumentMode, Granularity, Interval, Mode
+from ..values import format_day, format_week, parse_value
 from .anchors import Anchor, add_units, holiday_in, needs, season_start
 from .meanings import Around, Clock, Fixed, Holiday, Literal, Meaning, Named, Shift
 
 MODE_CHOICES = ("auto", "news", "narrative")
+
+# Story years: a story told before year 1 ("In 490 BC ... The following year ...") is counted
+# on a calendar moved this many years on. A multiple of 400 years, so the Gregorian calendar
+# (leap years, weekdays) repeats exactly; astronomical year -479 (480 BC) is story year 4321.
+ERA_SHIFT = 4800
+_BC_VALUE = re.compile(r"BC(\d{4})(.*)")
+_STORY_YEAR = re.compile(r"(\d{4})(.*)")
+
+
+def story_interval(value: str) -> tuple[Interval, Granularity] | None:
+    """The interval of a value before year 1 in story years ("BC0480-08" → August 4321)."""
+    found = _BC_VALUE.fullmatch(value)
+    if found is None:
+        return None
+    return parse_value(f"{1 - int(found[1]) + ERA_SHIFT:04d}{found[2]}")
+
+
+def from_story_years(value: str) -> str | None:
+    """A value counted in story years back on the calendar ("4321-08" → BC0480-08); None for
+    one coarser than a year, whose BC form TIMEX3 does not settle."""
+    found = _STORY_YEAR.fullmatch(value)
+    if found is None:
+        return None
+    year = int(found[1]) - ERA_SHIFT
+    return f"BC{1 - year:04d}{found[2]}" if year <= 0 else f"{year:04d}{found[2]}"
 
 
 def user_mode(choice: str | None) -> Mode | None:
@@ -308,7 +333,8 @@ class StoryTime:
             return
         if not self._moves_on(anchor, m):
             return
-        if self.mode is Mode.NARRATIVE and explicit(m) and self.focus is not None and planned(self.text, start, end):
+        if self.mode is Mode.NARRATIVE and self.focus is not None \
+                and (aside(self.text, start, end) or planned(self.text, start, end)):
             return
         self.focus = anchor
         if self.mode is not Mode.NEWS or self.dct is None:
@@ -335,10 +361,24 @@ def attributive(text: str, start: int, end: int) -> bool:
     return bool(_THE_BEFORE.search(text, max(0, start - 5), start)) and bool(_NOUN_AFTER.match(text, end))
 
 
+def aside(text: str, start: int, end: int) -> bool:
+    """A date in parentheses: "(as of December 5, 2006)", "a news report (April 28)". The
+    narration goes on where it was."""
+    lo = text.rfind("(", max(0, start - 80), start)
+    if lo < 0 or ")" in text[lo:start] or "\n" in text[lo:start]:
+        return False
+    hi = text.find(")", end, end + 80)
+    return hi >= 0 and "(" not in text[end:hi] and "\n" not in text[end:hi]
+
+
 def planned(text: str, start: int, end: int) -> bool:
     """A date in a clause that looks ahead from the story ("would be exposed for a campaign
     planned in 1976"): a plan, not a time the story has reached."""
-    said = tense_near(text, start, end)
+    # Only within the paragraph: a heading above ("Allies close in") is no verb of the clause.
+    lo = text.rfind("\n\n", 0, start) + 1
+    hi = text.find("\n\n", end)
+    hi = len(text) if hi < 0 else hi
+    said = tense_near(text[lo:hi], start - lo, end - lo)
     return said is not None and said[0] is Tense.FUTURE
 
 
