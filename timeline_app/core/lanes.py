@@ -45,6 +45,7 @@ class LaneSpec:
     renamed: bool = False
     # A lane of chosen events rather than whole articles (grouping by story): (entry key, event id).
     events: tuple[tuple[str, str], ...] | None = None
+    note: str = ""  # shown under the title: the article's mode, "news" or "narrative" (story time)
 
 
 @dataclass(slots=True)
@@ -128,8 +129,14 @@ def lanes(session: Session, stories: Sequence[Story] | None = None) -> list[Lane
                                 settings.colors.get(key, members[0].color), key in settings.names))
         return out
     return [LaneSpec(e.key, settings.names.get(e.key, e.article.title or e.key), (e.key,), e.color,
-                     e.key in settings.names)
+                     e.key in settings.names, note=_mode_note(e))
             for e in session.entries]
+
+
+def _mode_note(entry: Entry) -> str:
+    """How the article's time is read: "news" (the DCT is its present) or "narrative"."""
+    mode = entry.analysis.mode
+    return str(mode.value) if mode is not None else ""
 
 
 def visible_lanes(session: Session, stories: Sequence[Story] | None = None) -> list[LaneSpec]:

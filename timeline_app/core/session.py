@@ -18,7 +18,7 @@ from enum import StrEnum
 from .events import make_label
 from .lanes import VIEW_KEY as LANES_KEY
 from .lanes import LaneSettings
-from .model import Analysis, Article, ArticleResult, Event, Span, TimeExpression, TimexType
+from .model import Analysis, Article, ArticleResult, Event, Mode, Span, TimeExpression, TimexType
 from .pipeline import analyze, user_dct
 from .stories import Decision, Member, Story, StoryIndex
 from .values import is_valid, parse_value
@@ -30,6 +30,7 @@ class CorrectionKind(StrEnum):
     ADD_EVENT = "add-event"
     DELETE_EVENT = "delete-event"
     LABEL = "label"  # the user's label for the event of a sentence
+    MODE = "mode"  # how the article's time is read: news or narrative (story_time)
 
 
 def value_problem(value: str, type_: TimexType | None = None, *, placeable: bool = False) -> str | None:
@@ -243,6 +244,12 @@ class Session:
         self.apply(c)
         return c
 
+    def set_mode(self, key: str, mode: Mode) -> Correction:
+        """Read the article as news or as a narrative; its expressions re-resolve."""
+        c = Correction(CorrectionKind.MODE, key, value=str(mode))
+        self.apply(c)
+        return c
+
     def set_value(self, key: str, timex: TimeExpression, value: str) -> Correction:
         c = Correction(CorrectionKind.VALUE, key, value=value, start=timex.start, end=timex.end,
                        text=timex.text)
@@ -274,6 +281,8 @@ class Session:
         self.entry(c.article)  # KeyError for an unknown article
         if c.kind is CorrectionKind.DCT:
             user_dct(c.value or "")  # raises ValueError for anything but a calendar date
+        elif c.kind is CorrectionKind.MODE:
+            Mode(c.value or "")  # raises ValueError for anything but news or narrative
         elif c.kind in (CorrectionKind.VALUE, CorrectionKind.ADD_EVENT):
             if c.span is None:
                 raise ValueError("a value correction needs a span and a value")
@@ -308,11 +317,13 @@ class Session:
         for c in mine:
             if c.kind is CorrectionKind.DCT and c.value:
                 article = dataclasses.replace(article, dct=user_dct(c.value))
+            elif c.kind is CorrectionKind.MODE and c.value:
+                article = dataclasses.replace(article, mode=Mode(c.value))
         forced: dict[Span, str] = {}
         located: list[tuple[Correction, Span]] = []
         orphans: list[Correction] = []
         for c in mine:
-            if c.kind is CorrectionKind.DCT:
+            if c.kind in (CorrectionKind.DCT, CorrectionKind.MODE):
                 continue
             span = self._locate(article, c)
             if span is None:
@@ -343,7 +354,7 @@ class Session:
         orphans.extend(c for c, span in located
                        if c.kind is CorrectionKind.LABEL and span not in {Span(e.start, e.end) for e in events})
         entry.article = article
-        entry.analysis = Analysis(timexes=analysis.timexes, events=tuple(events))
+        entry.analysis = Analysis(timexes=analysis.timexes, events=tuple(events), mode=analysis.mode)
         entry.orphans = tuple(orphans)
 
     # -- stories ---------------------------------------------------------------------------

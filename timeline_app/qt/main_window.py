@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.set_dct_action = self._action(self.edit_menu, "Set &DCT…", self.corrections.set_dct, "Ctrl+D",
                                            "Set the article's document creation time; relative dates re-resolve")
+        self.set_mode_action = self._action(self.edit_menu, "Document &mode…", self.corrections.set_mode,
+                                            "Ctrl+Shift+M",
+                                            "Read the article as news (the DCT is its present) or as a narrative")
         self.edit_value_action = self._action(self.edit_menu, "Edit &value…", self.corrections.edit_value, "F2")
         self.edit_label_action = self._action(self.edit_menu, "Edit &label…", self.corrections.edit_label, "Ctrl+L",
                                               "Say in your own words what happened; undoable, saved in the project")
@@ -431,6 +434,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self.set_dct_action.setEnabled(self.corrections.current_key() is not None)
+        self.set_mode_action.setEnabled(self.corrections.current_key() is not None)
         self.edit_value_action.setEnabled(self.corrections.can_edit_value())
         self.edit_label_action.setEnabled(self.corrections.can_delete())  # any selected event
         self.delete_action.setEnabled(self.corrections.can_delete())

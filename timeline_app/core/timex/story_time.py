@@ -352,8 +352,11 @@ _THE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r",?\s+(?!(?:of|and|or|to|in|on|at|by|for|from|with|when|while|as|was|were|is|are|had|has|"
                          r"have|that|which|who|after|before|until|through|the|a|an)\b)[a-z][a-z-]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
-# How many sentence ends a news back-story carries over without a date of its own.
-BACK_STORY_SENTENCES = 1
+# How many sentence ends a news back-story carries over to a name without a year. None: a
+# sentence that goes on with "In December" may be back at the present ("... the following year
+# he was appointed attaché. However, cited by police in December ..." is the December before
+# the DCT); one that goes on with "in June of that year" or "three months later" says so.
+BACK_STORY_SENTENCES = 0
 
 
 def attributive(text: str, start: int, end: int) -> bool:

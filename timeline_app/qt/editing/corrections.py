@@ -77,6 +77,29 @@ class Corrections:
             return False
         return self.apply(Correction(CorrectionKind.DCT, key, value=dialog.value()))
 
+    def ask_mode(self, title: str, current: str, reason: str) -> str | None:
+        """The mode the user picks, or None when cancelled (tests replace this)."""
+        choices = ["news", "narrative"]
+        item, ok = QInputDialog.getItem(
+            self._parent, "Document mode",
+            f"Read “{title[:80]}” as\n(now {current}: {reason})\n\nnews: the DCT is the present of the text;\n"
+            "narrative: no present, dates follow the story's own time.",
+            choices, choices.index(current) if current in choices else 0, False)
+        return item if ok else None
+
+    def set_mode(self) -> bool:
+        """Edit › Document mode…: read the article as news or as a narrative (undoable)."""
+        key = self.current_key()
+        if key is None:
+            return False
+        entry = self._session().entry(key)
+        mode = entry.analysis.mode
+        current = str(mode.value) if mode is not None else "news"
+        chosen = self.ask_mode(entry.article.title or key, current, mode.reason if mode is not None else "")
+        if chosen is None or chosen == current and mode is not None and mode.by_user:
+            return False
+        return self.apply(Correction(CorrectionKind.MODE, key, value=chosen))
+
     def edit_value(self) -> bool:
         resolved = self._selection.resolved()
         if resolved is None or resolved[2] is None:

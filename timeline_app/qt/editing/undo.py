@@ -12,6 +12,7 @@ from ...core.session import Correction, CorrectionKind, Session
 
 _DESCRIPTIONS = {
     CorrectionKind.DCT: "Set DCT to {value}",
+    CorrectionKind.MODE: "Read as {value}",
     CorrectionKind.VALUE: "Set “{text}” to {value}",
     CorrectionKind.ADD_EVENT: "Add event “{text}”",
     CorrectionKind.DELETE_EVENT: "Delete event “{text}”",

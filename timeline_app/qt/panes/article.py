@@ -200,8 +200,15 @@ class ArticleView(QWidget):
             if same_text:
                 self.text.verticalScrollBar().setValue(scroll)
         dct = entry.article.dct
-        dct_text = (f"DCT <b>{escape(dct.value)}</b> ({escape(str(dct.origin))})" if dct
-                    else "<span style='color:#c0392b'>no DCT: relative expressions are unresolved</span>")
+        mode = entry.analysis.mode
+        if dct:
+            dct_text = f"DCT <b>{escape(dct.value)}</b> ({escape(str(dct.origin))})"
+        elif mode is not None and mode.value == "narrative":  # story time: dates follow the story
+            dct_text = "no DCT: read as a narrative, dates follow the story"
+        else:
+            dct_text = "<span style='color:#c0392b'>no DCT: relative expressions are unresolved</span>"
+        if dct and mode is not None:
+            dct_text += f" · read as {escape(str(mode.value))}"
         n_timex = len(entry.analysis.timexes)
         self.info.setText(f"{dct_text} · {n_timex} expressions · {len(entry.analysis.events)} events")
         self._decorate()

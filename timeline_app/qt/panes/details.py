@@ -3,7 +3,7 @@
 For an event or expression: the expression text, value, mod, interval, granularity, anchor,
 explanation, rule, sentence and article. For an article: its source, DCT value, origin and
 confidence, the dateline text, the page's zone, why that DCT won and the candidates that lost
-(web pages), counts, errors and orphaned corrections.
+(web pages), the document mode and its reason, counts, errors and orphaned corrections.
 """
 
 from __future__ import annotations
@@ -79,6 +79,21 @@ def story_html(story: Story, session: Session) -> str:
     return (f"<h3>{warn}{escape(story.label)}</h3><table>{''.join(rows)}</table>"
             f"<p><b>Readings of the date</b></p><ul>{readings}</ul>"
             f"<p><b>Every source sentence</b></p><ol>{sources}</ol>")
+
+
+def _no_dct(entry: Entry) -> str:
+    mode = entry.analysis.mode
+    if mode is not None and mode.value == "narrative":
+        return "none — read as a narrative, dates follow the story; Edit › Set DCT… gives it a present"
+    return "none — relative expressions cannot be resolved; use Edit › Set DCT…"
+
+
+def _mode(entry: Entry) -> str | None:
+    """How the article's time is read, and why: "narrative — no document date: … (Edit › Document mode…)"."""
+    mode = entry.analysis.mode
+    if mode is None:
+        return None
+    return f"{mode.value} — {mode.reason} (Edit › Document mode… to change)"
 
 
 class DetailPane(QWidget):
@@ -160,12 +175,13 @@ class DetailPane(QWidget):
         rows = [
             _row("Source", a.source),
             _row("Format", a.format),
-            _row("DCT", dct.value if dct else "none — relative expressions cannot be resolved; use Edit › Set DCT…"),
+            _row("DCT", dct.value if dct else _no_dct(entry)),
             _row("Origin", str(dct.origin) if dct else None),
             _row("Confidence", f"{dct.confidence:.0%}" if dct else None),
             _row("Dateline", dateline),
             _row("Last updated", dct.updated if dct else None),
             *dct_evidence_rows(dct),
+            _row("Mode", _mode(entry)),
             _row("Expressions", len(entry.analysis.timexes)),
             _row("Events", len(entry.analysis.events)),
         ]

@@ -228,11 +228,14 @@ class LaneAxis(pg.AxisItem):
                 p.setPen(self.theme.muted)
                 p.drawText(QRectF(chip.right() + 5, cy + line_h / 2, room, line_h),
                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           metrics.elidedText(f"DCT {lane.dct_value}", Qt.TextElideMode.ElideRight, room))
+                           metrics.elidedText(f"DCT {lane.dct_value}" + (f" · {lane.note}" if lane.note else ""),
+                                              Qt.TextElideMode.ElideRight, room))
             elif y1 - y0 > 2.4 * line_h:
                 p.setPen(self.theme.muted)
                 # the story lane has no document date: it says what it holds instead
                 under = "merged reports" if lane.key == STORY_LANE else "no DCT"
+                if lane.note:  # the document mode (story time)
+                    under += f" · {lane.note}"
                 p.drawText(QRectF(chip.right() + 5, cy + line_h / 2, room, line_h),
                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, under)
 
@@ -259,7 +262,9 @@ class LaneAxis(pg.AxisItem):
             QToolTip.hideText()
             return
         ln = self.lanes[lane]
-        dct = f"DCT {ln.dct_value}" if ln.dct_value else "no DCT: relative dates cannot be resolved"
+        dct = f"DCT {ln.dct_value}" if ln.dct_value else "no DCT"
+        if ln.note:  # the document mode (story time)
+            dct += f" · read as {ln.note}"
         QToolTip.showText(ev.screenPos(), f"<b>{_escape(ln.title)}</b><br>{_escape(ln.key)}<br>{dct}")
 
 

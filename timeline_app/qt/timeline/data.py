@@ -66,6 +66,7 @@ class Lane:
     dct: float  # DCT moment in epoch seconds, NaN when the article has none (latest of a source lane)
     dct_value: str | None
     members: tuple[str, ...] = ()  # the entry keys drawn on this lane
+    note: str = ""  # the article's document mode ("news", "narrative"), shown beside its DCT
 
 
 @dataclass(slots=True)
@@ -241,7 +242,7 @@ def _lane(spec: LaneSpec, entries: list[Entry]) -> Lane:
             x = epoch_seconds(parsed[0].start)
             if np.isnan(best[0]) or x > best[0]:
                 best = (x, dct.value)
-    return Lane(spec.key, spec.title, spec.color, best[0], best[1], spec.members)
+    return Lane(spec.key, spec.title, spec.color, best[0], best[1], spec.members, spec.note)
 
 
 def _merged(parts: list[_EntryArrays]) -> _EntryArrays:
