@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_app.core.model import Article, DCT, DctOrigin
+from timeline_app.core.model import DCT, Article, DctOrigin
 from timeline_app.qt.editing.undo import describe
 from timeline_app.qt.selection import Selection
 
@@ -29,10 +29,10 @@ def value_of(window, text: str) -> str | None:  # type: ignore[no-untyped-def]
 
 def test_mode_shown_changed_and_undone(loaded, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = loaded
-    # A DCT far from a story of few dates: read as news, the names of months count from the DCT
-    # only when the story has not moved away; here "1940" has, and April is April 1940.
+    # A DCT and a story of few dates: read as news, where "In April", a sentence after "In
+    # 1940", is the April before the DCT; read as a narrative it is April 1940.
     assert w.session.entry(KEY).analysis.mode.value == "news"
-    assert value_of(w, "April") == "1940-04"
+    assert value_of(w, "April") == "2016-04"
     assert w.timeline.data.lanes[0].note == "news"
     assert "read as news" in w.article.info.text()
     w.selection.set(Selection(KEY), "test")
@@ -43,6 +43,7 @@ def test_mode_shown_changed_and_undone(loaded, qtbot) -> None:  # type: ignore[n
     w.adapter.flush()
     entry = w.session.entry(KEY)
     assert entry.analysis.mode.value == "narrative" and entry.analysis.mode.by_user
+    assert value_of(w, "April") == "1940-04"
     assert w.timeline.data.lanes[0].note == "narrative"
     assert "read as narrative" in w.article.info.text()
     assert "narrative — set by the user" in w.details.html()
@@ -51,6 +52,7 @@ def test_mode_shown_changed_and_undone(loaded, qtbot) -> None:  # type: ignore[n
     w.adapter.flush()
     assert w.session.entry(KEY).analysis.mode.value == "news"
     assert w.timeline.data.lanes[0].note == "news"
+    assert value_of(w, "April") == "2016-04"
     w.undo_stack.redo()
     w.adapter.flush()
     assert w.session.entry(KEY).analysis.mode.value == "narrative"

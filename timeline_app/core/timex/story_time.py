@@ -268,6 +268,7 @@ class StoryTime:
     dct: Anchor | None
     text: str = ""
     focus: Anchor | None = None
+    last: Anchor | None = None  # the date mentioned last, focus or not ("the same day" names it)
     away: bool = False
     away_at: int = 0  # where the back-story was last carried on (news)
     _sentence_ends: list[int] | None = None
@@ -278,6 +279,8 @@ class StoryTime:
         if need is None:
             return None, CLOCK_DCT
         if need == "previous":
+            if isinstance(m, Shift) and m.n == 0 and self.last is not None:
+                return self.last, CLOCK_FOCUS  # "the same day", "that month": the date just named
             return (self.focus, CLOCK_FOCUS) if self.focus is not None else (self.dct, CLOCK_DCT)
         if self.uses_focus(m, tense, at):
             return self.focus, CLOCK_FOCUS
@@ -328,13 +331,17 @@ class StoryTime:
         """A resolved date sets the focus; in news an explicit one far from the DCT takes the
         story away from it, and a deictic one brings it back. A date that only qualifies a
         noun ("the Dec. 21, 1988, bombing", "the August 1988 cease-fire") names an event
-        and leaves the news where it was."""
+        and leaves the news where it was. A date after "by" in a narrative ("increased to 200,000
+        by December") is the end point of a development told ahead: the narration goes on from
+        where it was. Any of them is still the date "the same day" names."""
+        self.last = anchor
         if self.mode is Mode.NEWS and self.dct is not None and attributive(self.text, start, end):
             return
         if not self._moves_on(anchor, m):
             return
         if self.mode is Mode.NARRATIVE and self.focus is not None \
-                and (aside(self.text, start, end) or planned(self.text, start, end)):
+                and (aside(self.text, start, end) or planned(self.text, start, end)
+                     or not explicit(m) and _BY_BEFORE.search(self.text, max(0, start - 4), start)):
             return
         self.focus = anchor
         if self.mode is not Mode.NEWS or self.dct is None:
@@ -362,6 +369,9 @@ BACK_STORY_SENTENCES = 0
 def attributive(text: str, start: int, end: int) -> bool:
     """A date used as a modifier of the noun after it: "the Dec. 21, 1988, bombing"."""
     return bool(_THE_BEFORE.search(text, max(0, start - 5), start)) and bool(_NOUN_AFTER.match(text, end))
+
+
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def aside(text: str, start: int, end: int) -> bool:
