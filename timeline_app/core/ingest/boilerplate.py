@@ -46,7 +46,13 @@ LINE_RULES: tuple[tuple[str, str], ...] = (
       r"you (?:may|might) also (?:like|be interested in):?|most (?:read|popular|viewed|shared):?"),
      "related-links box headings"),
     (r"(?:©|\(c\)).{0,120}|copyright\b.{0,40}\b(?:19|20)\d\d\b.{0,80}", "copyright line (© or a year)"),
-    (r".{0,100}\ball rights reserved\.?.{0,60}", "rights line"),
+    ((r".{0,100}\b(?:all rights reserved|tous droits réservés|todos los derechos reservados"
+      r"|todos os direitos reservados|alle rechte vorbehalten|riproduzione riservata)\b\.?.{0,60}"),
+     "rights line, in the languages of the dev pages too"),
+    ((r"(?:©|\(c\)|copyright\b).{0,100}\b(?:all rights reserved|tous droits réservés"
+      r"|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten)\b.{0,120}"),
+     ("a copyright notice with its terms: 'Copyright 2020 The Associated Press. All rights reserved. This "
+     "material may not be published, broadcast, rewritten or redistributed.'")),
     (r"follow us(?: on .{1,60})?[.!:]?", "social follow calls"),
     (r"advertisement|advertising|ad|sponsored(?: content)?|promoted(?: content)?", "ad labels"),
     (r"(?:skip to (?:main )?content|main menu|menu|navigation|search|log ?in|sign in|home)",
