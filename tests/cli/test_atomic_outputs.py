@@ -76,7 +76,7 @@ def fill(folder: Path) -> None:
 
 
 def no_temporaries(folder: Path) -> bool:
-    return not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+    return not [p for p in folder.iterdir() if p.name.endswith((".tmp", ".part"))]
 
 
 def test_extract_to_a_missing_folder_or_a_folder_is_one_message(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
@@ -134,9 +134,9 @@ def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path: 
                           text=True, check=True)
     pid = int(dead.stdout)
     out = tmp_path / "events.csv"
-    stale = tmp_path / f".events.csv.{pid}-0badc0de.tmp"
+    stale = tmp_path / f".events.csv.{pid}-0badc0de.part"
     stale.write_text("half a file")
-    live = tmp_path / f".events.csv.{os.getpid()}-0000beef.tmp"  # a writer still running (us)
+    live = tmp_path / f".events.csv.{os.getpid()}-0000beef.part"  # a writer still running (us)
     live.write_text("being written")
     atomic.write_text(out, "a,b\n")
     assert out.read_text() == "a,b\n"

@@ -1,6 +1,6 @@
 """Writing an output file so that it is either the old file or the whole new one, never half.
 
-Every output (``extract -o``, image and data exports) is written to ``.NAME.<pid>-<random>.tmp``
+Every output (``extract -o``, image and data exports) is written to ``.NAME.<pid>-<random>.part``
 in the target's folder, flushed to disk, and renamed over the target only when complete
 (``os.replace`` is atomic within a folder); the folder is then synced so the rename itself
 survives. A full disk, a missing folder or a target that is a folder is one
@@ -44,7 +44,7 @@ def _alive(pid: int) -> bool:
 
 def remove_stale_temps(path: Path) -> None:
     """Remove temporary files of ``path`` left by writers that were killed."""
-    pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)-[0-9a-f]+\.tmp")
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(\d+)-[0-9a-f]+\.part")
     with contextlib.suppress(OSError):
         for candidate in path.parent.iterdir():
             found = pattern.fullmatch(candidate.name)
@@ -81,7 +81,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     path = Path(os.path.abspath(os.fspath(path)))
     _check_target(path)
     remove_stale_temps(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
     try:
         # O_EXCL: never someone else's file; 0o666 lets the umask decide, as for any new file.
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
