@@ -296,3 +296,14 @@ def test_format_and_platform_helpers() -> None:
     assert not needs_offscreen({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
     assert not needs_offscreen({"QT_QPA_PLATFORM": "xcb"}, "linux")
     assert not needs_offscreen({}, "darwin") and not needs_offscreen({}, "win32")
+
+
+def test_a_short_lane_title_leaves_the_legend_room_for_the_whole_date(qapp, tmp_path: Path) -> None:
+    # "oct  published 20 O…" was cut at 45 % of the column although the title left it room.
+    path = tmp_path / "oct.txt"
+    path.write_text("WASHINGTON, October 20, 2023 (AP) — Talks ended on Tuesday.\n", encoding="utf-8")
+    session = Session()
+    session.add_result(process_file(path))
+    with TimelinePage(session, ImageOptions(width=1123, height=794)) as page:
+        texts = text_of_svg(page.svg_bytes())
+    assert "published 20 Oct 2023" in texts, [t for t in texts if "published" in t]

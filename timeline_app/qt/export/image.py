@@ -461,7 +461,8 @@ class TimelinePage:
             p.setBrush(color)
             p.drawRoundedRect(QRectF(x, y + line / 2 - 6, 12, 12), 2, 2)
             room = col_w - 30
-            dct_w = min(fm.horizontalAdvance(dct), room * 0.45)
+            # The date gets what a short title leaves, and at least 45 % when the title is long.
+            dct_w = min(fm.horizontalAdvance(dct) + 2, max(room * 0.45, room - fm.horizontalAdvance(title) - 10))
             title_text = fm.elidedText(title, Qt.TextElideMode.ElideRight, room - dct_w - 10)
             p.setFont(self.legend_font)
             p.setPen(t.foreground)
