@@ -122,6 +122,10 @@ def _short(a: datetime, b: datetime, g: Granularity | None) -> str:
     if g is Granularity.DAY:
         return _day(a, weekday=False)
     days = (b - a).total_seconds() / 86400
+    if _midnight(b) and b > a:
+        # An exclusive end at midnight ("--range 2023-10-01 2023-10-31" ends at 1 Nov 00:00):
+        # the span is said up to its last day, not into the next month or year.
+        b = b - timedelta(microseconds=1)
     if days > 3 * 365:
         return f"{a.year} – {b.year}"
     if days > 60:
