@@ -91,6 +91,23 @@ def test_value_f1_on_dev_corpus_does_not_regress(capsys: pytest.CaptureFixture[s
         f"{baseline['value_f1']} ({BASELINE.name}); measures now: {result['measures']}")
 
 
+NARRATIVE = CORPUS.parent / "wikiwars-dev"
+
+
+@pytest.mark.skipif(not NARRATIVE.is_dir(), reason=f"narrative dev corpus not found at {NARRATIVE}: "
+                                                   "story-time regression guard not run")
+def test_narrative_value_f1_without_a_dct_does_not_regress(capsys: pytest.CaptureFixture[str]) -> None:
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    status = main(["eval", "--no-dct", str(NARRATIVE), "--json", "--errors", "0", "--top", "0"])
+    result = json.loads(capsys.readouterr().out)
+    assert status == 0, result["problems"]
+    assert result["documents"] == 11
+    value_f1 = result["measures"]["value_f1"]
+    assert value_f1 >= baseline["narrative_value_f1"] - TOLERANCE, (
+        f"narrative value F1 {value_f1} fell more than {TOLERANCE} point below the recorded "
+        f"{baseline['narrative_value_f1']} ({BASELINE.name}); measures now: {result['measures']}")
+
+
 def test_a_gold_slip_is_marked_and_counted_but_not_scored_away(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The gold dates "Wednesday" on a Tuesday; the tagger's correct date still counts as wrong.
