@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 # The child writes a project of three "old" articles, opens it, and starts an in-place save of a
@@ -55,3 +58,33 @@ def crash_an_in_place_save(path: Path) -> Path:
     journal = path.with_name(path.name + "-journal")
     assert journal.exists() and journal.stat().st_size > 0
     return journal
+
+
+def kill_while_saving(args: list[str], delay: float) -> tuple[subprocess.Popen[str], list[int]]:
+    """Start ``python -c args…``, wait for its first printed save, SIGKILL it ``delay`` seconds later.
+
+    The child prints one number per save it completed; the numbers it printed come back, with the
+    finished process (its return code is -SIGKILL when the kill, not an error, ended it).
+    """
+    child = subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    printed: list[int] = []
+    first = threading.Event()
+
+    def read() -> None:
+        assert child.stdout is not None
+        for line in child.stdout:
+            printed.append(int(line))
+            first.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        assert first.wait(60), child.stderr.read() if child.poll() is not None and child.stderr else "no output"
+        time.sleep(delay)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait()
+        reader.join(10)
+    return child, printed

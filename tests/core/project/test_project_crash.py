@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
 import sys
 import textwrap
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from project_faults import kill_while_saving
 
 from timeline_app.core import session as session_mod
 from timeline_app.core.model import Analysis
@@ -59,27 +57,7 @@ def test_sigkill_during_save_loop_leaves_last_committed_state(tmp_path: Path, ru
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(session_mod, "analyze", lambda article, forced=None: Analysis())
     path = tmp_path / "loop.timeline"
-    child = subprocess.Popen([sys.executable, "-c", SAVE_LOOP, str(path)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    printed: list[int] = []
-    first = threading.Event()
-
-    def read() -> None:
-        assert child.stdout is not None
-        for line in child.stdout:
-            printed.append(int(line))
-            first.set()
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        assert first.wait(60), child.stderr.read() if child.poll() is not None and child.stderr else "no output"
-        time.sleep(random.Random(run).uniform(0.05, 0.8))
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait()
-        reader.join(10)
+    child, printed = kill_while_saving([SAVE_LOOP, str(path)], random.Random(run).uniform(0.05, 0.8))
     assert child.returncode == -signal.SIGKILL
     last_printed = printed[-1]
     interrupted = path.with_name(path.name + "-journal").exists()

@@ -8,18 +8,14 @@ file or journal may be left once the next save has run. Bounded: a few seconds p
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import textwrap
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from project_faults import kill_while_saving
 
 from timeline_app.core import session as session_mod
 from timeline_app.core.model import Analysis
@@ -79,27 +75,7 @@ MODES = ("inplace", "saveas", "autosave")
 
 
 def _kill_one(mode: str, path: Path, recovery: Path, rnd: int, rng: random.Random) -> int:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, mode, str(path), str(recovery), str(rnd)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    printed: list[int] = []
-    first = threading.Event()
-
-    def read() -> None:
-        assert child.stdout is not None
-        for line in child.stdout:
-            printed.append(int(line))
-            first.set()
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        assert first.wait(60), child.stderr.read() if child.poll() is not None and child.stderr else "no output"
-        time.sleep(rng.uniform(0.0, 0.25))
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait()
-        reader.join(10)
+    child, printed = kill_while_saving([CHILD, mode, str(path), str(recovery), str(rnd)], rng.uniform(0.0, 0.25))
     assert child.returncode == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
     return printed[-1]
 
