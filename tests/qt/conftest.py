@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -30,3 +31,24 @@ def window(qtbot, settings):  # type: ignore[no-untyped-def]
     yield w
     w.loader.cancel()
     w.loader.wait()
+
+
+@pytest.fixture(autouse=True)
+def _qt_objects_die_in_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
+    """Each GUI test's windows are deleted and its garbage collected before the next test, in this
+    thread: no cycle collection in another thread (the suite's Dask and pool threads) and no
+    window left over from one test painting during another."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    enabled = gc.isenabled()
+    gc.disable()
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
+    for widget in qapp.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
+    if enabled:
+        gc.enable()

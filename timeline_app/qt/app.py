@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -14,6 +15,9 @@ from .settings import APPLICATION, ORGANIZATION
 from .theme import dark_palette
 
 _system_palette: QPalette | None = None
+
+
+_COLLECTOR: GarbageCollector | None = None
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -35,6 +39,11 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     style = resource_path("styles", "app.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # Python's cycle collector may run in whichever thread allocates (the loader's, the archive
+    # search's pool threads) and free Qt wrappers there, which Qt does not survive: collect on a
+    # GUI-thread timer instead, as pyqtgraph recommends.
+    global _COLLECTOR
+    _COLLECTOR = GarbageCollector(interval=1.0)
     return app
 
 
