@@ -12,17 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from scipy.cluster.hierarchy import linkage
-from scipy.sparse.csgraph import connected_components
 
 from ..model import ArticleResult
 from .dating import date_story, widened
 from .members import members_of_results
 from .model import Member, Story
 from .similarity import vectors
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+# scipy (and scikit-learn in .similarity) are imported where merging happens, not with the
+# module: every extract and the GUI import this package, and those libraries cost ~0.8 s of
+# start-up that a run of one article, or of JSON Lines, never uses.
 
 # Average cosine at which two groups of reports are taken for one happening. The dates do most
 # of the work: reports whose dates cannot coincide never merge. Among those that can, reports
@@ -77,6 +82,8 @@ def _candidate_graph(x: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, art: 
     r = np.concatenate(rows) if rows else np.zeros(0, dtype=int)
     c = np.concatenate(cols) if cols else np.zeros(0, dtype=int)
     w = np.concatenate(data) if data else np.zeros(0)
+    from scipy import sparse
+
     graph = sparse.coo_matrix((w, (r, c)), shape=(n, n)).tocsr()
     return graph + graph.T
 
@@ -93,6 +100,8 @@ def _parts(graph: sparse.csr_matrix, idx: np.ndarray, threshold: float) -> list[
     sub = graph if len(idx) == graph.shape[0] else graph[idx][:, idx]
     if threshold > 0:
         sub = sub.multiply(sub >= threshold).tocsr()
+    from scipy.sparse.csgraph import connected_components
+
     _count, part = connected_components(sub, directed=False)
     out: list[np.ndarray] = []
     for piece in _split(part):
@@ -110,6 +119,8 @@ def _average_link(sim: np.ndarray, compatible: np.ndarray, threshold: float) -> 
     """Cluster labels of one connected part by average linkage, cut at the threshold."""
     m = len(sim)
     dist = np.where(compatible, 1.0 - np.clip(sim, 0.0, 1.0), _APART)
+    from scipy.cluster.hierarchy import linkage
+
     tree = linkage(dist[np.triu_indices(m, k=1)], method="average")
     # The merges at most 1 − threshold apart, replayed with a union-find: the cut of the tree.
     parent = list(range(2 * m - 1))

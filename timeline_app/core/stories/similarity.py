@@ -9,10 +9,12 @@ decide. Rows are L2-normalised, so a dot product is the cosine.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 # Words of two or more letters or digits; "U.S." and "9/11" become their parts.
 _TOKEN = r"(?u)\b\w\w+\b"
@@ -20,6 +22,10 @@ _TOKEN = r"(?u)\b\w\w+\b"
 
 def vectors(texts: Sequence[str]) -> sparse.csr_matrix:
     """One L2-normalised TF-IDF row per text; an all-stop-word text gets an empty row."""
+    # Imported on first use: scikit-learn and scipy cost ~0.8 s at start-up (see merger.py).
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=_TOKEN,
                                  sublinear_tf=True, norm="l2", dtype=np.float64)
     try:
