@@ -11,6 +11,9 @@ newer ones are refused because this build cannot know what they hold):
    input), their boilerplate spans, the user's corrections, and a ``meta`` table.
 2. adds lane colours (``article.color``) and the view state (``view_state`` table).
 3. adds the user's splits and merges of story events (``story_decision`` table).
+4. adds what a web page's DCT carries beyond its value (``article.dct_detail``: UTC offset, zone,
+   the reason it won and the candidates weighed, as JSON) and the page's own address
+   (``article.url``). Rows migrated from version 3 have both NULL: their DCT is what it was.
 
 Migrations run inside the caller's transaction (SQLite's DDL is transactional), so a file is
 either wholly at the old version or wholly at the new one.
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 APPLICATION_ID = 0x544C4E45  # "TLNE": a timeline project, whatever its schema version
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -104,6 +107,12 @@ CREATE TABLE story_decision (
 );
 """
 
+# Version 3 → 4: the rest of a page's DCT (offset, zone, reason, candidates) and the page's address.
+MIGRATE_3_TO_4 = """
+ALTER TABLE article ADD COLUMN dct_detail TEXT;  -- JSON object, or NULL when the DCT has none of it
+ALTER TABLE article ADD COLUMN url TEXT;
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -121,7 +130,8 @@ def _statements(sql: str) -> list[str]:
 
 
 # MIGRATIONS[n] turns a version-n file into a version-(n+1) file.
-MIGRATIONS: dict[int, Migration] = {1: _script(MIGRATE_1_TO_2), 2: _script(MIGRATE_2_TO_3)}
+MIGRATIONS: dict[int, Migration] = {1: _script(MIGRATE_1_TO_2), 2: _script(MIGRATE_2_TO_3),
+                                    3: _script(MIGRATE_3_TO_4)}
 
 
 def create_current(conn: sqlite3.Connection) -> None:

@@ -1,7 +1,8 @@
 """How a session maps onto the project file's tables (the schema is in :mod:`.project_schema`).
 
 Written: each article as ingested (the DCT as found, not a user override: overrides are
-corrections), its boilerplate, lane position and colour, the corrections in order, the view
+corrections; with a web page's offset, zone, reason and candidates in ``dct_detail``), its
+page address, its boilerplate, lane position and colour, the corrections in order, the view
 state (JSON per key) and ``meta``. An article row carries a digest of its content so a save only
 rewrites the articles that changed. Reading gives back :class:`Stored`, from which
 :mod:`.project` rebuilds a session by re-running the extraction.
@@ -21,7 +22,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import DCT, Article, DctOrigin, Granularity, Interval, Span, TimeExpression, TimexType
+from ..model import (
+    DCT,
+    Article,
+    DctCandidate,
+    DctOrigin,
+    Granularity,
+    Interval,
+    Span,
+    TimeExpression,
+    TimexType,
+)
 from ..session import Correction, CorrectionKind, Session
 from ..stories import Decision
 from .schema import ProjectError
@@ -123,19 +134,20 @@ def _read_tables(conn: sqlite3.Connection, path: Path) -> Stored:
     damaged: list[str] = []
     rows = conn.execute(
         "SELECT id, key, source, title, format, text, dct_value, dct_origin, dct_confidence, "
-        "dct_start, dct_end, dct_updated, gold, color, digest FROM article ORDER BY position, id")
+        "dct_start, dct_end, dct_updated, gold, color, digest, dct_detail, url FROM article "
+        "ORDER BY position, id")
     for (aid, key, source, title, fmt, text, dct_value, dct_origin, dct_conf, dct_start, dct_end,
-         dct_updated, gold, color, digest) in rows:
+         dct_updated, gold, color, digest, detail, url) in rows:
         key = _text(key, "an article key")
         for value, what in ((source, "source"), (title, "title"), (fmt, "format"), (text, "text")):
             _text(value, f"article {key!r} {what}")
         for value, what in ((dct_value, "DCT"), (dct_origin, "DCT origin"), (dct_updated, "DCT update"),
-                            (gold, "gold"), (color, "colour")):
+                            (gold, "gold"), (color, "colour"), (detail, "DCT detail"), (url, "address")):
             _text(value, f"article {key!r} {what}", optional=True)
         # A digest that is not a sha256 is not one we wrote (a damaged digest itself): nothing to check.
-        if _SHA256.fullmatch(str(digest)) and row_digest((
+        if _SHA256.fullmatch(str(digest)) and article_digest((
                 source, title, fmt, text, dct_value, dct_origin, dct_conf, dct_start, dct_end, dct_updated,
-                gold)) != digest:
+                gold), (detail, url)) != digest:
             damaged.append(f"{path}: article {key!r} is damaged (its content no longer matches the "
                            f"digest saved with it) and was left out; the other articles are opened")
             continue
@@ -150,7 +162,8 @@ def _read_tables(conn: sqlite3.Connection, path: Path) -> Stored:
                 dct = DCT(value=_text(dct_value, "a DCT") or "", origin=DctOrigin(dct_origin),
                           confidence=float(dct_conf), start=span.start if span else None,
                           end=span.end if span else None,
-                          updated=_text(dct_updated, "a DCT update time", optional=True))
+                          updated=_text(dct_updated, "a DCT update time", optional=True),
+                          **_dct_detail_from(detail, len(text), f"article {key!r} DCT detail"))
             spans = tuple(_span(s, e, len(text), f"article {key!r} boilerplate")  # type: ignore[misc]
                           for s, e in boiler.get(aid, ()))
             gold_timexes = ()
@@ -164,7 +177,7 @@ def _read_tables(conn: sqlite3.Connection, path: Path) -> Stored:
             article = Article(source=_text(source, f"article {key!r} source") or "",
                               title=_text(title, f"article {key!r} title") or "", text=text, dct=dct,
                               boilerplate=spans, format=_text(fmt, f"article {key!r} format") or "",
-                              gold_timexes=gold_timexes)
+                              gold_timexes=gold_timexes, url=url)
             color = _text(color, f"article {key!r} colour", optional=True)
         except _Damage:
             raise
@@ -231,7 +244,8 @@ def write_tables(conn: sqlite3.Connection, session: Session, meta: Mapping[str, 
     for position, entry in enumerate(session.entries):
         article = originals.get(entry.key, entry.article)
         row = article_row(article)
-        digest = row_digest(row)
+        extra = article_extra(article)
+        digest = article_digest(row, extra)
         old = existing.pop(entry.key, None)
         if old is not None and old[1] == digest:
             conn.execute("UPDATE article SET position = ?, color = ? WHERE id = ?",
@@ -241,9 +255,9 @@ def write_tables(conn: sqlite3.Connection, session: Session, meta: Mapping[str, 
             conn.execute("DELETE FROM article WHERE id = ?", (old[0],))
         cur = conn.execute(
             "INSERT INTO article (key, position, source, title, format, text, dct_value, dct_origin, "
-            "dct_confidence, dct_start, dct_end, dct_updated, gold, digest, color) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (entry.key, position, *row, digest, entry.color))
+            "dct_confidence, dct_start, dct_end, dct_updated, gold, digest, color, dct_detail, url) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry.key, position, *row, digest, entry.color, *extra))
         conn.executemany("INSERT INTO boilerplate (article_id, span_start, span_end) VALUES (?, ?, ?)",
                          [(cur.lastrowid, s.start, s.end) for s in article.boilerplate])
     for aid, _digest_ in existing.values():
@@ -286,6 +300,67 @@ def article_row(a: Article) -> tuple[object, ...]:
 
 def row_digest(row: tuple[object, ...]) -> str:
     return hashlib.sha256(json.dumps(row, ensure_ascii=False).encode()).hexdigest()
+
+
+def article_extra(a: Article) -> tuple[str | None, str | None]:
+    """The columns version 4 added: the DCT's detail as JSON, and the page's address."""
+    return dct_detail_json(a.dct), a.url
+
+
+def article_digest(row: tuple[object, ...], extra: tuple[object, ...]) -> str:
+    """The digest of an article row. Columns added after version 3 count only when set, so a row
+    migrated from an older file (where they are NULL) keeps the digest it was saved with."""
+    return row_digest((*row, *extra) if any(v is not None for v in extra) else row)
+
+
+def dct_detail_json(dct: DCT | None) -> str | None:
+    """What a DCT carries beyond value, origin, confidence, span and update time; None if nothing."""
+    if dct is None:
+        return None
+    detail: dict[str, object] = {}
+    if dct.utc_offset is not None:
+        detail["utc_offset"] = dct.utc_offset
+    if dct.zone is not None:
+        detail["zone"] = dct.zone
+    if dct.reason:
+        detail["reason"] = dct.reason
+    if dct.candidates:
+        detail["candidates"] = [{**dataclasses.asdict(c), "origin": str(c.origin)} for c in dct.candidates]
+    return json.dumps(detail, ensure_ascii=False) if detail else None
+
+
+_DETAIL_TEXT = ("utc_offset", "zone")
+_CANDIDATE_TEXT = ("value", "kind", "source", "verdict")
+_CANDIDATE_OPTIONAL = ("utc_offset", "zone")
+
+
+def _dct_detail_from(detail: str | None, length: int, what: str) -> dict[str, object]:
+    """The DCT keyword arguments stored in ``dct_detail``; raises _Damage on what no save writes."""
+    if detail is None:
+        return {}
+    data = _loads(detail)
+    if not isinstance(data, dict) or set(data) - {"utc_offset", "zone", "reason", "candidates"}:
+        raise _Damage(f"{what} is not the object a save writes")
+    out: dict[str, object] = {k: _text(data[k], f"{what} {k}") for k in _DETAIL_TEXT if k in data}
+    out["reason"] = _text(data.get("reason", ""), f"{what} reason")
+    items = data.get("candidates", [])
+    if not isinstance(items, list):
+        raise _Damage(f"{what} candidates are not a list")
+    candidates = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise _Damage(f"{what} has a candidate that is not an object")
+        strength = item.get("strength")
+        if not isinstance(strength, (int, float)) or isinstance(strength, bool):
+            raise _Damage(f"{what} has a candidate strength {strength!r}")
+        span = _span(item.get("start"), item.get("end"), length, f"{what} candidate", optional=True)
+        candidates.append(DctCandidate(
+            origin=DctOrigin(item.get("origin")), strength=float(strength),
+            **{k: _text(item.get(k), f"{what} candidate {k}") for k in _CANDIDATE_TEXT},  # type: ignore[arg-type]
+            **{k: _text(item.get(k), f"{what} candidate {k}", optional=True) for k in _CANDIDATE_OPTIONAL},
+            start=span.start if span else None, end=span.end if span else None))
+    out["candidates"] = tuple(candidates)
+    return out
 
 
 def view_rows(view_state: Mapping[str, object]) -> list[tuple[str, str]]:
