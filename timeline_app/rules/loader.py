@@ -89,6 +89,7 @@ class RuleSet:
     tables: dict[str, dict[str, str]]
     patterns: dict[str, str]  # name → compiled alternation source
     triggers: dict[str, frozenset[str]] = field(default_factory=dict)  # word → its families
+    language: str = "en"  # the language of its rules: the stages read the same language's cues (core.lang)
 
     def lookup(self, table: str, surface: str) -> str | None:
         return self.tables[table].get(table_key(surface))
@@ -257,8 +258,8 @@ def _make_rule(filename: str, block: list[tuple[int, str, str]], patterns: dict[
                 examples=tuple(examples), priority=priority, where=where, requires=requires)
 
 
-def load_ruleset(root: Path) -> RuleSet:
-    """Load and validate a rule set folder; raises RuleError naming file:line."""
+def load_ruleset(root: Path, language: str = "en") -> RuleSet:
+    """Load and validate a rule set folder (of ``language``); raises RuleError naming file:line."""
     patterns = _load_patterns(root / "patterns")
     tables = _load_tables(root / "normalization")
     triggers = {word: frozenset(fams.split()) for word, fams in tables.get("trigger", {}).items()}
@@ -273,12 +274,12 @@ def load_ruleset(root: Path) -> RuleSet:
         names[rule.name] = rule.where
     return RuleSet(rules=tuple(r for r in rules if not r.negative),
                    negatives=tuple(r for r in rules if r.negative), tables=tables, patterns=patterns,
-                   triggers=triggers)
+                   triggers=triggers, language=language)
 
 
 @cache
 def default_ruleset(lang: str = "en") -> RuleSet:
-    return load_ruleset(resource_path("rules", lang))
+    return load_ruleset(resource_path("rules", lang), lang)
 
 
 @cache

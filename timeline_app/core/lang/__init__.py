@@ -14,6 +14,11 @@ from types import ModuleType
 
 from ...resources import resource_path
 from ...rules.loader import RuleSet, default_ruleset
+from .language import Language
+
+# The language of an article that names none, and of the readers that run before one is known
+# (the dateline, boilerplate lines).
+DEFAULT = "en"
 
 
 @cache
@@ -29,6 +34,14 @@ def package(code: str) -> ModuleType:
     if code not in available():
         raise ValueError(f"no language {code!r} (available: {', '.join(available()) or 'none'})")
     return importlib.import_module(f"{__name__}.{code}")
+
+
+def language(code: str) -> Language:
+    """The Python knowledge of language ``code`` as the stages read it (its ``LANGUAGE``)."""
+    found = getattr(package(code), "LANGUAGE", None)
+    if not isinstance(found, Language):
+        raise TypeError(f"core/lang/{code}/ defines no LANGUAGE = Language(...)")
+    return found
 
 
 def ruleset(code: str) -> RuleSet:

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ...rules.loader import RuleSet, default_ruleset
+from .. import lang
 from ..lang.en.dates import human
 from ..lang.en.tense import Tense, tense_near
+from ..lang.language import StoryCues
 from ..model import DCT, Granularity, Span, TimeExpression, TimexType
 from ..values import is_valid, parse_value, set_words
 from .anchors import (
@@ -64,9 +66,6 @@ from .tagger import Candidate
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
 _PERIOD_UNITS = frozenset({"Q", "H"})
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
-# A landmark for a comparison or the start of a series, not the time talked about.
-_SINCE = re.compile(r"\b(?:since|dating\s+(?:back\s+)?to)\s+$", re.IGNORECASE)
-_THE_DECADE = re.compile(r"\bthe\s+(?:decade|century)\b", re.IGNORECASE)
 _FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
 
 
@@ -84,12 +83,8 @@ def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
     return tense_near(text, c.start, c.end, deadline_decides=not weekday)
 
 
-_RANGE_FROM = re.compile(r"\b(?:from|between|for)\s+$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"\s*(?:to|through|thru|until|till|and|into|-|–)\s*", re.IGNORECASE)
-
-
 def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | None,
-                 first_meaning: Meaning | None) -> Anchor | None:
+                 first_meaning: Meaning | None, cues: StoryCues) -> Anchor | None:
     """The start of a range this name ends: "from September through May" is the May after
     that September, "between Monday and Friday" the Friday after that Monday. Only a name of
     the same kind: "from Sept. 14 to Thursday" ends on the Thursday of the report."""
@@ -98,8 +93,8 @@ def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | No
             and first is not None and first.interval is not None and first.value is not None
             and first.granularity is not None):
         return None
-    if not _RANGE_TO.fullmatch(text[first.end:c.start]) \
-            or not _RANGE_FROM.search(text[max(0, first.start - 12):first.start]):
+    if not cues.range_to.fullmatch(text[first.end:c.start]) \
+            or not cues.range_from.search(text[max(0, first.start - 12):first.start]):
         return None
     return Anchor(when=first.interval.start, unit=GRAN_UNIT.get(first.granularity, "D"), id=first.id,
                    label=f'the start of the range "{first.text}" ({human(first.value)})')
@@ -121,7 +116,7 @@ def _anchor_for(m: Meaning, need: str | None, story: StoryTime, text: str, c: Ca
         if not (said is not None and said[0] is Tense.PAST):
             return last, CLOCK_FOCUS
     if isinstance(m, Shift) and m.n == 0 and m.unit in ("DE", "CE") \
-            and last.unit == m.unit and _THE_DECADE.search(text, c.start, c.end):
+            and last.unit == m.unit and story.cues.the_decade.search(text, c.start, c.end):
         # "In the early 1970s she volunteered ..., and by the end of the decade she had raised
         # the money": the decade just named, not the document's. "this decade" stays deictic.
         return last, CLOCK_FOCUS
@@ -183,12 +178,13 @@ def _story_day(m: Meaning, need: str | None, story: _Story, text: str, c: Candid
     return day
 
 
-def _placed_in_story(m: Meaning, anchor: Anchor, tense: tuple[Tense, str] | None) -> Placed | None:
+def _placed_in_story(m: Meaning, anchor: Anchor, tense: tuple[Tense, str] | None,
+                     cues: StoryCues) -> Placed | None:
     """An underspecified name ("April", "Saturday morning" in a narrative) placed after the focus."""
     if isinstance(m, (Named, Holiday)):
-        return place_in_story(m, anchor, tense)
+        return place_in_story(m, anchor, tense, cues)
     if isinstance(m, Clock) and isinstance(m.day, (Named, Holiday)):
-        day = place_in_story(m.day, anchor, tense)
+        day = place_in_story(m.day, anchor, tense, cues)
         if day is None or len(day.value) < 10:
             return None
         hour = f"T{m.hour:02d}" if m.minute is None and m.hour == 24 else f"T{m.hour:02d}:{m.minute or 0:02d}"
@@ -259,13 +255,14 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     (:func:`_explanation`), and what it changes for the expressions after it (:func:`_advance`).
     """
     rs = ruleset or default_ruleset()
+    cues = lang.language(rs.language).story  # the words of the language the rules are in
     forced = forced or {}
     meanings = [_build_or_none(rs, c) for c in candidates]
     doc_mode = choose_mode(dct, [b.meaning if b is not None else None for b in meanings], mode)
     dct_anchor = _dct_anchor(dct)
-    story = _Story(dct=dct_anchor, time=StoryTime(doc_mode.value, dct_anchor, text))
+    story = _Story(dct=dct_anchor, time=StoryTime(doc_mode.value, dct_anchor, cues, text))
     for i, c in enumerate(candidates):
-        built = _meaning_in_context(text, candidates, meanings, i, story.dct)
+        built = _meaning_in_context(text, candidates, meanings, i, story.dct, cues)
         if built is None:
             continue
         m = built.meaning
@@ -274,16 +271,16 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         need = needs(m)
         tense = _tense_for(m, text, c)
         anchor, clock = _anchor_for(m, need, story.time, text, c, tense)
-        placed = _placed_in_story(m, anchor, tense) \
+        placed = _placed_in_story(m, anchor, tense, cues) \
             if clock == CLOCK_FOCUS and anchor is not None and underspecified(m, story.time.mode) else None
-        shared = _shared_year(text, candidates, meanings, i) if isinstance(m, Named) and m.rel is None else None
+        shared = _shared_year(text, candidates, meanings, i, cues) if isinstance(m, Named) and m.rel is None else None
         if shared is not None:
             # "In April and June 1955", "in August/September 1956": the year written once
             # belongs to both.
             anchor, clock = shared, CLOCK_SHARED
-            placed = place_in_story(m, shared, None)
+            placed = place_in_story(m, shared, None, cues)
         elif placed is not None and story.time.focus is not None:
-            placed = _range_opened(text, candidates, meanings, i, story.time.focus) or placed
+            placed = _range_opened(text, candidates, meanings, i, story.time.focus, cues) or placed
         if dct is not None and story.dct is not None and anchor is story.dct \
                 and isinstance(m, Shift) and m.unit in _CLOCK_UNITS:
             anchor = _dct_clock(dct, story.dct)
@@ -291,7 +288,7 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         if on_day is not None:
             anchor, clock = on_day, _CLOCK_DAY
         previous = story.out[-1] if story.out else None
-        start_of_range = _range_start(m, text, c, previous, story.last_meaning)
+        start_of_range = _range_start(m, text, c, previous, story.last_meaning, cues)
         if start_of_range is not None and previous is not None:
             anchor, tense = start_of_range, (Tense.FUTURE, text[previous.end:c.start].strip())
         # "Profit rose in the third quarter from $4 million a year earlier": the same period a
@@ -330,7 +327,7 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         _remember(story, m, value, surface)
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
-        quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(("every", "each")) else None
+        quant = "EVERY" if type_ is TimexType.SET and surface.lower().startswith(cues.every) else None
         freq = built.freq if type_ is TimexType.SET else None
         story.last_meaning = m
         timex = TimeExpression(
@@ -345,24 +342,24 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
 
 
 def _meaning_in_context(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
-                        i: int, dct: Anchor | None) -> Built | None:
+                        i: int, dct: Anchor | None, cues: StoryCues) -> Built | None:
     """The candidate's meaning once the words around it are read; None when it names no time."""
     c, built = candidates[i], meanings[i]
     if built is None:
         return None
-    due = _due_in(text, c, built)
+    due = _due_in(text, c, built, cues)
     if due is not None:
         built = due
     m = built.meaning
     if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
         return None  # "scored twice in the second half": a half of the game, no date
     if isinstance(m, Clock) and m.day is None:
-        built = Built(Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i)),
+        built = Built(Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i, cues)),
                       built.type, built.mod, built.freq)
-    attached = _day_after_part_of_day(text, candidates, meanings, i)
+    attached = _day_after_part_of_day(text, candidates, meanings, i, cues)
     if attached is not None:
         built = Built(attached, built.type, built.mod, built.freq)
-    if dct is not None and _week_to_come_on_sunday(built.meaning, built.mod, dct, text, c):
+    if dct is not None and _week_to_come_on_sunday(built.meaning, built.mod, dct, text, c, cues):
         built = Built(Shift("W", 1), built.type, None)  # all of that week is "later"
     return built
 
@@ -438,7 +435,7 @@ def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Can
     if before_year_one is not None:
         interval, gran = before_year_one  # not drawable, but the story goes on from it
     if interval is not None and gran is not None and value is not None \
-            and not _SINCE.search(text, max(0, c.start - 16), c.start):
+            and not story.time.cues.since.search(text, max(0, c.start - 16), c.start):
         # "the most since February", "the fastest pace since 2009": a landmark for a
         # comparison, not the time talked about, so "a year earlier" does not count from it.
         reached = anchor_from(tid, value, interval, gran, surface)
@@ -471,32 +468,32 @@ def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Can
                                   id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
 
 
-def _week_to_come_on_sunday(m: Meaning, mod: str | None, dct: Anchor, text: str, c: Candidate) -> bool:
+def _week_to_come_on_sunday(m: Meaning, mod: str | None, dct: Anchor, text: str, c: Candidate,
+                            cues: StoryCues) -> bool:
     """Written on a Sunday, the last day of its ISO week, "will visit later this week" and "the
     talks resume this week" speak of the week that starts tomorrow: nothing of this one is to
     come."""
     if not (isinstance(m, Shift) and m.unit == "W" and m.n == 0 and m.anchor == "dct"
             and dct.when.isoweekday() == 7 and mod != "START"):
         return False
-    if mod == "END" and text[c.start:c.start + 5].lower() == "later":
+    if mod == "END" and text[c.start:c.start + len(cues.later)].lower() == cues.later:
         return True
     said = tense_near(text, c.start, c.end)
     return said is not None and said[0] is Tense.FUTURE
 
 
-_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 _WHOLE_UNITS = re.compile(r"P(\d+)([YMWD])")
 
 
-def _due_in(text: str, c: Candidate, built: Built) -> Built | None:
+def _due_in(text: str, c: Candidate, built: Built, cues: StoryCues) -> Built | None:
     """"The stock will be redeemed in five years": the time five years after the document date,
     not a length of time, when the clause looks ahead. "Sales doubled in five years" (past) and
     "the first order in a decade" (no verb) stay durations."""
     if built.type != "DURATION" or not isinstance(built.meaning, Literal) or built.mod not in (None, "APPROX"):
         return None
     found = _WHOLE_UNITS.fullmatch(built.meaning.value)
-    if found is None or text[c.start:c.start + 4].lower() == "the " \
-            or not _IN_BEFORE.search(text, max(0, c.start - 6), c.start):
+    if found is None or text[c.start:c.start + len(cues.the)].lower() == cues.the \
+            or not cues.in_before.search(text, max(0, c.start - 6), c.start):
         return None
     tense = tense_near(text, c.start, c.end)
     if tense is None or tense[0] is not Tense.FUTURE:
@@ -505,38 +502,37 @@ def _due_in(text: str, c: Candidate, built: Built) -> Built | None:
 
 
 def _range_opened(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None], i: int,
-                  focus: Anchor) -> Placed | None:
+                  focus: Anchor, cues: StoryCues) -> Placed | None:
     """The start of a range in a story ("from October to March" when the story is in March
     1945): the end is placed in the story, and the start is the latest one before it."""
     m = meanings[i].meaning if meanings[i] is not None else None  # type: ignore[union-attr]
     nxt = meanings[i + 1].meaning if i + 1 < len(meanings) and meanings[i + 1] is not None else None  # type: ignore[union-attr]
     c = candidates[i]
     if not (isinstance(m, Named) and isinstance(nxt, Named) and nxt.kind == m.kind and nxt.rel is None
-            and _RANGE_TO.fullmatch(text, c.end, candidates[i + 1].start)
-            and _RANGE_FROM.search(text, max(0, c.start - 12), c.start)):
+            and cues.range_to.fullmatch(text, c.end, candidates[i + 1].start)
+            and cues.range_from.search(text, max(0, c.start - 12), c.start)):
         return None
-    end = place_in_story(nxt, focus, None)
+    end = place_in_story(nxt, focus, None, cues)
     parsed = parse_value(end.value) if end is not None else None
     if parsed is None:
         return None
     ends_at = Anchor(when=parsed[0].start, unit="D", id=f"t{i + 2}", end=parsed[0].end, label="")
-    start = place_in_story(m, ends_at, (Tense.PAST, "had "))  # the latest one before the end
+    start = place_in_story(m, ends_at, (Tense.PAST, cues.past_perfect), cues)  # the latest one before the end
     return Placed(start.value, "before") if start is not None else None
 
 
 CLOCK_SHARED = "shared"  # a year written once for two coordinated names
-_COORDINATED = re.compile(r"\s*(?:,|and|or|/|-|–|to|through|until|till)\s*(?:early|late|mid-?)?\s*", re.IGNORECASE)
 
 
 def _shared_year(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
-                 i: int) -> Anchor | None:
+                 i: int, cues: StoryCues) -> Anchor | None:
     """The year of the date coordinated right after a name without one ("April and June
     1955" → 1955), as an anchor, or None."""
     if i + 1 >= len(candidates) or meanings[i + 1] is None:
         return None
     nxt = meanings[i + 1].meaning  # type: ignore[union-attr]
     if not isinstance(nxt, Fixed) or len(nxt.value) < 7 or nxt.value[4] != "-" \
-            or not _COORDINATED.fullmatch(text, candidates[i].end, candidates[i + 1].start):
+            or not cues.coordinated.fullmatch(text, candidates[i].end, candidates[i + 1].start):
         return None
     year = int(nxt.value[:4])
     return Anchor(when=datetime(year, 1, 1), unit="Y", id=f"t{i + 2}", end=datetime(year + 1, 1, 1),
@@ -550,13 +546,6 @@ def _build_or_none(rs: RuleSet, c: Candidate) -> Built | None:
         return None
 
 
-# Between a clock time and the day it falls on: "3 p.m. local time (1200 GMT) on Friday".
-# ("(0410 HKT)": a clock restated in another zone, which may be one the rules do not know.)
-_CLOCK_TO_DAY = re.compile(
-    r"[\s,()]*(?:(?:local time|[Ee]astern time|[A-Z]{2,5}|\(\d{1,2}:?\d\d\s*[A-Z]{2,5}\))[\s,()]*)*(?:on\s+)?")
-# Between a part of the day and the day it is a part of: "early-morning raids on Friday 14th June".
-_POD_TO_DAY = re.compile(r"[\s-]+(?:[a-z]+\s+){0,3}(?:on|of)\s+")
-_DEICTIC_WORDS = re.compile(r"\b(?:this|today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
 def _is_day(m: Meaning) -> bool:
@@ -566,13 +555,13 @@ def _is_day(m: Meaning) -> bool:
 
 
 def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
-                     i: int) -> Fixed | Shift | Named | None:
+                     i: int, cues: StoryCues) -> Fixed | Shift | Named | None:
     """The day a bare clock time falls on when the day follows it: "at 3 p.m. local time on
     Friday", "at 10:35 a.m. (0735 GMT) Tuesday" (a restated clock in between shares it)."""
     prev_end = candidates[i].end
     for j in range(i + 1, len(candidates)):
         built = meanings[j]
-        if built is None or not _CLOCK_TO_DAY.fullmatch(text, prev_end, candidates[j].start):
+        if built is None or not cues.clock_to_day.fullmatch(text, prev_end, candidates[j].start):
             return None
         m = built.meaning
         if isinstance(m, Clock) and m.day is None:
@@ -583,16 +572,17 @@ def _day_after_clock(text: str, candidates: Sequence[Candidate], meanings: Seque
 
 
 def _day_after_part_of_day(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
-                           i: int) -> Meaning | None:
+                           i: int, cues: StoryCues) -> Meaning | None:
     """The day a bare part of the day belongs to when the day follows it in its phrase:
     "early-morning raids on Friday 14th June 2019" is that Friday's morning, not this one.
     ("this morning", "late yesterday" name their day themselves.)"""
     c, m = candidates[i], meanings[i].meaning  # type: ignore[union-attr]
     if not (isinstance(m, Shift) and m.unit == "D" and m.n == 0 and m.pod and m.anchor == "dct") \
-            or _DEICTIC_WORDS.search(text, c.start, c.end) or i + 1 >= len(candidates):
+            or cues.deictic_words.search(text, c.start, c.end) or i + 1 >= len(candidates):
         return None
     built = meanings[i + 1]
-    if built is None or not _POD_TO_DAY.fullmatch(text, c.end, candidates[i + 1].start) or not _is_day(built.meaning):
+    if built is None or not cues.pod_to_day.fullmatch(text, c.end, candidates[i + 1].start) \
+            or not _is_day(built.meaning):
         return None
     day = built.meaning
     if isinstance(day, Fixed):

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..lang.en.tense import Tense, tense_near
+from ..lang.language import StoryCues
 from ..model import DCT, DocumentMode, Granularity, Interval, Mode
 from ..values import format_day, format_week, parse_value
 from .anchors import Anchor, add_units, holiday_in, needs, season_start
@@ -220,7 +221,8 @@ def _same_stretch(m: Named | Holiday, a: datetime, b: datetime) -> bool:
     return a.year == b.year
 
 
-def place_in_story(m: Named | Holiday, focus: Anchor, tense: tuple[Tense, str] | None) -> Placed | None:
+def place_in_story(m: Named | Holiday, focus: Anchor, tense: tuple[Tense, str] | None,
+                   cues: StoryCues) -> Placed | None:
     """Where a name falls in a story that has reached ``focus``.
 
     A coarser focus holds its finer dates ("April" after "1940" is April 1940; "May" after "10
@@ -243,7 +245,7 @@ def place_in_story(m: Named | Holiday, focus: Anchor, tense: tuple[Tense, str] |
     if after is None or before is None:
         chosen = after or before
         return Placed(chosen[2], "after" if chosen is after else "before") if chosen else None
-    flashback = tense is not None and tense[0] is Tense.PAST and tense[1].lower().startswith("had ")
+    flashback = tense is not None and tense[0] is Tense.PAST and tense[1].lower().startswith(cues.past_perfect)
     if tense is not None and tense[0] is Tense.FUTURE:
         return Placed(after[2], "after")
     if flashback:
@@ -266,6 +268,7 @@ class StoryTime:
 
     mode: Mode
     dct: Anchor | None
+    cues: StoryCues  # the words of the text's language that tell an attribute, an aside, an end point
     text: str = ""
     focus: Anchor | None = None
     last: Anchor | None = None  # the date mentioned last, focus or not ("the same day" names it)
@@ -335,13 +338,13 @@ class StoryTime:
         by December") is the end point of a development told ahead: the narration goes on from
         where it was. Any of them is still the date "the same day" names."""
         self.last = anchor
-        if self.mode is Mode.NEWS and self.dct is not None and attributive(self.text, start, end):
+        if self.mode is Mode.NEWS and self.dct is not None and attributive(self.text, start, end, self.cues):
             return
         if not self._moves_on(anchor, m):
             return
         if self.mode is Mode.NARRATIVE and self.focus is not None \
                 and (aside(self.text, start, end) or planned(self.text, start, end)
-                     or not explicit(m) and _BY_BEFORE.search(self.text, max(0, start - 4), start)):
+                     or not explicit(m) and self.cues.by_before.search(self.text, max(0, start - 4), start)):
             return
         self.focus = anchor
         if self.mode is not Mode.NEWS or self.dct is None:
@@ -355,9 +358,6 @@ class StoryTime:
             self.away = False  # "yesterday", "on Friday", "last week": back to the present
 
 
-_THE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r",?\s+(?!(?:of|and|or|to|in|on|at|by|for|from|with|when|while|as|was|were|is|are|had|has|"
-                         r"have|that|which|who|after|before|until|through|the|a|an)\b)[a-z][a-z-]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 # How many sentence ends a news back-story carries over to a name without a year. None: a
 # sentence that goes on with "In December" may be back at the present ("... the following year
@@ -366,12 +366,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s
 BACK_STORY_SENTENCES = 0
 
 
-def attributive(text: str, start: int, end: int) -> bool:
+def attributive(text: str, start: int, end: int, cues: StoryCues) -> bool:
     """A date used as a modifier of the noun after it: "the Dec. 21, 1988, bombing"."""
-    return bool(_THE_BEFORE.search(text, max(0, start - 5), start)) and bool(_NOUN_AFTER.match(text, end))
-
-
-_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+    return bool(cues.attribute_before.search(text, max(0, start - 5), start)) and bool(cues.noun_after.match(text, end))
 
 
 def aside(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,44 @@
+"""What a language package gives the stages: its word lists and cue patterns, as typed parts.
+
+Every ``core/lang/<code>/__init__.py`` defines ``LANGUAGE = Language(...)``; a stage reads the
+part it needs through :func:`timeline_app.core.lang.language` with the language of the article.
+A field is a pattern when the stage matches it at a position it chooses (``search``/``match``/
+``fullmatch`` with bounds), a plain string when the stage compares a slice of the text with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Pattern = re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCues:
+    """The words around an expression that change how it is read in its story (normalize, story time)."""
+
+    since: Pattern  # ends right before a date that is a landmark for a comparison ("since February")
+    the_decade: Pattern  # inside "by the end of the decade": the decade just named
+    range_from: Pattern  # ends right before the first name of a range ("from September")
+    range_to: Pattern  # the whole gap between the two names of a range ("through")
+    in_before: Pattern  # ends right before a duration that may be a time ahead ("in five years")
+    coordinated: Pattern  # the whole gap between two names that share one year ("April and June 1955")
+    clock_to_day: Pattern  # the whole gap between a clock time and its day ("3 p.m. local time on Friday")
+    pod_to_day: Pattern  # the whole gap between a part of the day and its day ("morning raids on Friday")
+    deictic_words: Pattern  # inside a part of the day that names its own day ("this morning")
+    attribute_before: Pattern  # ends right before a date that qualifies a noun ("the Dec. 21, 1988, bombing")
+    noun_after: Pattern  # matched right after such a date: the noun it qualifies
+    by_before: Pattern  # ends right before the end point of a development ("by December")
+    later: str  # how an expression starts when it is the end of its period ("later this week")
+    the: str  # how a noun phrase starts ("the first order in a decade": no time ahead)
+    every: tuple[str, ...]  # how a set that quantifies over every member starts ("every Monday")
+    past_perfect: str  # how a past perfect's evidence starts ("had entered Russia in June")
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language's Python knowledge, part by part."""
+
+    code: str
+    story: StoryCues
