@@ -51,7 +51,7 @@ from email.utils import parsedate_to_datetime
 
 from dateutil.parser import isoparse
 
-from ..lang.en.calendar_words import month_numbers, month_pattern, weekday_pattern
+from .. import lang
 from ..model import DCT, DctOrigin
 
 HEAD_CHARS = 1500  # datelines sit in the head of an article; the body is never scanned
@@ -70,10 +70,12 @@ CONF_AMBIGUOUS = 0.6
 CONF_HTMLDATE = 0.6
 CONF_FILENAME = 0.4
 
-# Month and weekday names come from the rule tables (one list of them): core/lang/en/calendar_words.
-_MONTH = month_pattern()
-_WEEKDAY = weekday_pattern()
-_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# The dateline is read before the article's language is known (it is read to make the Article):
+# the words are the default language's.
+_WORDS = lang.language(lang.DEFAULT).dateline
+_MONTH = _WORDS.month
+_WEEKDAY = _WORDS.weekday
+_DAY = _WORDS.day
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
 # One pattern per shape (Python forbids a group name twice in one pattern).
@@ -94,37 +96,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"(?P<year>(?:1[89]|20)\d\d)(?![\d./])")),
 )
 
-# A clock time right after a date: ", 10:15 am" · " 07.42 BST" · " | 10:15 am" · " at 4:15 PM ET"
-_TIME_AFTER = re.compile(
-    r"\s{0,3}(?:(?:,|\||-|–|—|@|(?i:at))\s{0,3})?"
-    r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[:.][0-5]\d)?(?!\d)"
-    r"(?:\s{0,2}(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?(?:\s{0,2}(?P<tz>[A-Z]{2,5}(?:[+-]\d{1,2})?)\b)?")
-# A clock time right before a date: "4:15 PM ET, " (only with a colon: "2.5 Thu" is no time)
-_TIME_BEFORE = re.compile(
-    r"(?<!\d)(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s{0,2}(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?"
-    r"(?:\s{0,2}(?P<tz>[A-Z]{2,5})\b)?\s{0,3}[,|–—-]?\s{0,3}(?:(?i:on)\s{1,3})?$")
-
-# Cue words just before a date (after an optional time); anchored to the end of the text
-# between the previous date and this one, so "the date was set on June 30, 2016" has no cue.
-_CUE = re.compile(
-    r"(?:(?P<updated>(?:last\s{1,3})?(?:updated|modified|edited|revised))"
-    r"|(?P<published>(?:first\s{1,3})?(?:published|posted|issued|released|created)|publication\s{1,3}date"
-    r"|date\s{1,3}published|dated?))"
-    r"(?:\s{1,3}(?:at|on))?\s{0,3}[:\-–—]?\s{0,3}(?:\d{1,2}:\d\d(?:\s{0,2}[ap]\.?m\.?)?(?:\s{0,2}[a-z]{2,5})?"
-    r"\s{0,3}[,|–—-]?\s{0,3})?(?:on\s{1,3})?$",
-    re.IGNORECASE)
-_BYLINE = re.compile(r"^\s{0,3}(?:by|from)\s", re.IGNORECASE)
-# The agency form: "WASHINGTON, March 22, 2013 (AP) —"; the prefix is a place name.
-_AGENCY_PREFIX = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{0,40}?(?:,\s{0,2}[A-Z][\w.]{1,20}){0,2}),\s{1,3}$")
-_AGENCY_SUFFIX = re.compile(r"\s{0,3}(?P<agency>\([A-Za-z .&-]{1,25}\))?\s{0,3}(?P<dash>—|–|--?|:)")
-# The agency before the date: "KABUL, Afghanistan (Reuters) - Sunday 4 October 2015 -".
-_AGENCY_FIRST = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{0,40}?(?:,\s{0,2}[A-Z][\w.]{1,20}){0,2})\s{0,3}"
-                           r"\([A-Za-z .&-]{1,25}\)\s{0,3}(?:—|–|--?|:)\s{0,3}$")
-_DASH_AFTER = re.compile(r"\s{0,3}(?:—|–|--?|:)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_CUE_WORDS = frozenset({"by", "last", "updated", "modified", "edited", "revised", "published", "posted",
-                        "first", "issued", "released", "created", "publication", "date", "dated", "at",
-                        "on", "am", "pm"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,13 +175,13 @@ def _dates_in(line: str, offset: int) -> list[_Found]:
             if shape == "iso" and m.group("hour"):
                 hour, minute = int(m.group("hour")), int(m.group("minute"))
             else:
-                after = _TIME_AFTER.match(line, end)
+                after = _WORDS.time_after.match(line, end)
                 if after and (after.group("ampm") or after.group("tz") or ":" in after.group(0)):
                     clock = _clock(after)
                     if clock is not None:
                         (hour, minute), end = clock, after.end()
                 if hour is None:
-                    before = _TIME_BEFORE.search(line[max(0, start - 30):start])
+                    before = _WORDS.time_before.search(line[max(0, start - 30):start])
                     clock = _clock(before) if before else None
                     if clock is not None:
                         hour, minute = clock
@@ -225,10 +197,10 @@ def _dates_in(line: str, offset: int) -> list[_Found]:
         if start < last_end:
             continue
         before = line[last_end:start]
-        cue = _CUE.search(before)
+        cue = _WORDS.cue.search(before)
         if cue is not None:
             kind = "updated" if cue.group("updated") else "published"
-        elif not found and _BYLINE.match(line):
+        elif not found and _WORDS.byline.match(line):
             kind = "published"
         else:
             kind = "plain"
@@ -242,7 +214,7 @@ def _date_of(shape: str, m: re.Match[str]) -> tuple[date, bool] | None:
     try:
         year = int(m.group("year"))
         if shape in ("mdy", "dmy"):
-            return date(year, month_numbers()[m.group("month").lower()], int(m.group("day"))), False
+            return date(year, _WORDS.month_numbers[m.group("month").lower()], int(m.group("day"))), False
         if shape == "iso":
             return date(year, int(m.group("month")), int(m.group("day"))), False
         a, b = int(m.group("a")), int(m.group("b"))
@@ -272,7 +244,7 @@ def _is_dateline(line: str, offset: int, found: list[_Found]) -> bool:
     rest = line
     for f in reversed(found):
         rest = rest[: f.start - offset] + " " + rest[f.end - offset:]
-    words = [w for w in _WORD.findall(rest) if w.lower() not in _CUE_WORDS]
+    words = [w for w in _WORD.findall(rest) if w.lower() not in _WORDS.cue_words]
     return len(words) <= _MAX_OTHER_WORDS
 
 
@@ -282,15 +254,15 @@ def _agency_dateline(line: str, offset: int) -> tuple[int, int, list[_Found]] | 
     head = line[:120]
     for f in _dates_in(head, offset):
         start = f.start - offset
-        prefix = _AGENCY_PREFIX.match(head[:start])
+        prefix = _WORDS.agency_prefix.match(head[:start])
         if prefix is None:
-            first = _AGENCY_FIRST.match(head[:start])
-            after = _DASH_AFTER.match(head, f.end - offset)
+            first = _WORDS.agency_first.match(head[:start])
+            after = _WORDS.dash_after.match(head, f.end - offset)
             if first is not None and after is not None:
                 date_only = _Found(f.start, f.end, f.value, "published", f.ambiguous, f.detailed)
                 return offset, offset + after.end(), [date_only]
             continue
-        suffix = _AGENCY_SUFFIX.match(head, f.end - offset)
+        suffix = _WORDS.agency_suffix.match(head, f.end - offset)
         if suffix is None:
             continue
         first_word = prefix.group("place").split()[0].strip(",.")

@@ -37,8 +37,28 @@ class StoryCues:
 
 
 @dataclass(frozen=True, slots=True)
+class DatelineWords:
+    """How a dateline in the head of an article says its date and what the date is (ingest's dateline)."""
+
+    month: str  # regex source with a group ``month``: any month name or abbreviation
+    month_numbers: dict[str, int]  # a ``month`` group, lower case → its number
+    weekday: str  # regex source: one weekday name or abbreviation
+    day: str  # regex source with a group ``day``: a day of the month, with its ordinal ending if any
+    time_after: Pattern  # matched right after a date: its clock time (groups hour, minute, ampm, tz)
+    time_before: Pattern  # ends right before a date: its clock time ("4:15 PM ET, ")
+    cue: Pattern  # ends right before a date: what it is (group ``updated`` or ``published``)
+    byline: Pattern  # matched at the start of a line that publishes its first date ("By Reuters")
+    cue_words: frozenset[str]  # lower-case words a date-only line may hold besides the date
+    agency_prefix: Pattern  # the whole text before the date of "WASHINGTON, March 22, 2013 (AP) —"
+    agency_suffix: Pattern  # matched right after that date: the agency and the dash
+    agency_first: Pattern  # the whole text before the date of "KABUL (Reuters) - Sunday 4 October 2015 -"
+    dash_after: Pattern  # matched right after that date: the dash that closes the dateline
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """One language's Python knowledge, part by part."""
 
     code: str
     story: StoryCues
+    dateline: DatelineWords

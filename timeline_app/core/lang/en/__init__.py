@@ -1,6 +1,6 @@
 """English: tense cues, abbreviations and cue words, beside the rule files in ``resources/rules/en/``."""
 
 from ..language import Language
-from . import story_cues
+from . import dateline_words, story_cues
 
-LANGUAGE = Language(code="en", story=story_cues.CUES)
+LANGUAGE = Language(code="en", story=story_cues.CUES, dateline=dateline_words.WORDS)
