@@ -56,9 +56,17 @@ class DatelineWords:
 
 
 @dataclass(frozen=True, slots=True)
+class BoilerplateLines:
+    """The lines of page furniture (ingest's boilerplate): each pattern must match a whole line."""
+
+    rules: tuple[tuple[str, str], ...]  # (pattern, why), matched stripped and case-insensitive
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """One language's Python knowledge, part by part."""
 
     code: str
     story: StoryCues
     dateline: DatelineWords
+    boilerplate: BoilerplateLines
