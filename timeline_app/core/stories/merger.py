@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..model import ArticleResult
+from .candidates import candidate_pairs
 from .dating import date_story, widened
+from .linkage import average_link
 from .members import members_of_results
 from .model import Member, Story
 from .similarity import vectors
@@ -35,13 +37,6 @@ if TYPE_CHECKING:
 # happenings on the same days mostly share none, so the bar is "the members share content",
 # not "they are worded alike": one sentence retells a thing in other words than the next.
 THRESHOLD = 0.01
-# Distance of two reports whose dates cannot meet: so large that no average of a group holding
-# such a pair passes the bar. A story never holds two dates that exclude each other, so a
-# month-level "earlier this month" cannot chain the reports of different days into one story.
-_APART = 1e9
-_CHUNK = 256  # members per block of the date sweep: small blocks keep each one's dates close
-# Largest connected part clustered as a whole (average linkage holds all its pairs in memory).
-_LARGEST = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,88 +49,6 @@ class Decision:
 
     kind: str  # "merge" | "split"
     members: tuple[tuple[str, int, int], ...]
-
-
-def _candidate_graph(x: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, art: np.ndarray,
-                     threshold: float) -> sparse.csr_matrix:
-    """Pairs of members of different articles whose dates can meet and whose cosine reaches the
-    threshold, weighted by the cosine. Members are swept in order of their earliest time, so a
-    block of them is only compared with the members that start before the block's dates end."""
-    n = x.shape[0]
-    order = np.argsort(lo, kind="stable")
-    lo_sorted = lo[order]
-    xs = x[order]
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    data: list[np.ndarray] = []
-    for a in range(0, n, _CHUNK):
-        b = min(n, a + _CHUNK)
-        reach = int(np.searchsorted(lo_sorted, hi[order[a:b]].max(), side="left"))
-        sims = (xs[a:b] @ xs[a:reach].T).tocoo()
-        i = order[sims.row + a]
-        j = order[sims.col + a]
-        keep = ((sims.col + a) > (sims.row + a)) & (sims.data >= threshold) & (art[i] != art[j]) \
-            & (lo[i] < hi[j]) & (lo[j] < hi[i])
-        rows.append(i[keep])
-        cols.append(j[keep])
-        data.append(sims.data[keep])
-    r = np.concatenate(rows) if rows else np.zeros(0, dtype=int)
-    c = np.concatenate(cols) if cols else np.zeros(0, dtype=int)
-    w = np.concatenate(data) if data else np.zeros(0)
-    from scipy import sparse
-
-    graph = sparse.coo_matrix((w, (r, c)), shape=(n, n)).tocsr()
-    return graph + graph.T
-
-
-def _split(labels: np.ndarray) -> list[np.ndarray]:
-    """Indices grouped by label."""
-    order = np.argsort(labels, kind="stable")
-    return np.split(order, np.flatnonzero(np.diff(labels[order])) + 1)
-
-
-def _parts(graph: sparse.csr_matrix, idx: np.ndarray, threshold: float) -> list[np.ndarray]:
-    """The connected parts of ``idx`` in the graph of links at ``threshold`` or more; a part too
-    big to cluster as a whole is cut at its weakest links first (a higher bar for it alone)."""
-    sub = graph if len(idx) == graph.shape[0] else graph[idx][:, idx]
-    if threshold > 0:
-        sub = sub.multiply(sub >= threshold).tocsr()
-    from scipy.sparse.csgraph import connected_components
-
-    _count, part = connected_components(sub, directed=False)
-    out: list[np.ndarray] = []
-    for piece in _split(part):
-        members = idx[piece]
-        if len(members) <= _LARGEST or threshold >= 1.0:
-            out.append(members)
-            continue
-        weights = graph[members][:, members].data
-        higher = max(float(np.median(weights)) if len(weights) else 1.0, threshold * 2, threshold + 0.05)
-        out.extend(_parts(graph, members, min(higher, 1.0)))
-    return out
-
-
-def _average_link(sim: np.ndarray, compatible: np.ndarray, threshold: float) -> np.ndarray:
-    """Cluster labels of one connected part by average linkage, cut at the threshold."""
-    m = len(sim)
-    dist = np.where(compatible, 1.0 - np.clip(sim, 0.0, 1.0), _APART)
-    from scipy.cluster.hierarchy import linkage
-
-    tree = linkage(dist[np.triu_indices(m, k=1)], method="average")
-    # The merges at most 1 − threshold apart, replayed with a union-find: the cut of the tree.
-    parent = list(range(2 * m - 1))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for k, (a, b, d, _n) in enumerate(tree):
-        if d <= 1.0 - threshold + 1e-9:
-            parent[root(int(a))] = m + k
-            parent[root(int(b))] = m + k
-    return np.array([root(i) for i in range(m)])
 
 
 def cluster(members: Sequence[Member], threshold: float = THRESHOLD,
@@ -156,19 +69,19 @@ def _clusters(members: Sequence[Member], threshold: float,
     lo, hi = bounds[:, 0], bounds[:, 1]
     codes: dict[str, int] = {}
     art = np.array([codes.setdefault(m.article, len(codes)) for m in members])
-    graph = _candidate_graph(x, lo, hi, art, threshold)
+    rows, cols, sims = candidate_pairs(x, lo, hi, art, threshold)
+    labels = average_link(n, rows, cols, sims, lo, hi, threshold)
     groups: list[tuple[list[int], int]] = []
-    for idx in _parts(graph, np.arange(n), 0.0):
-        if len(idx) <= 2:  # two members are linked only when their dates meet and they pass the bar
-            groups.append(([int(i) for i in idx], int(idx[0])))
-            continue
-        sub = x[idx]
-        sim = (sub @ sub.T).toarray()
-        compatible = (lo[idx][:, None] < hi[idx][None, :]) & (lo[idx][None, :] < hi[idx][:, None])
-        for piece in _split(_average_link(sim, compatible, threshold)):
-            medoid = piece[int(np.argmax(sim[np.ix_(piece, piece)].sum(axis=1)))]
-            groups.append((sorted(int(i) for i in idx[piece]), int(idx[medoid])))
+    for piece in _split(labels):
+        idx = sorted(int(i) for i in piece)
+        groups.append((idx, _medoid(idx, x)))
     return groups
+
+
+def _split(labels: np.ndarray) -> list[np.ndarray]:
+    """Indices grouped by label."""
+    order = np.argsort(labels, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(labels[order])) + 1)
 
 
 def _apply(groups: list[list[int]], members: Sequence[Member],
@@ -213,11 +126,12 @@ def _apply(groups: list[list[int]], members: Sequence[Member],
 
 
 def _medoid(idx: list[int], x: sparse.csr_matrix) -> int:
-    """The member most like the others: its label names the story."""
+    """The member most like the others (the largest sum of cosines with the group, itself
+    included): its label names the story."""
     if len(idx) <= 2:
         return idx[0]
     sub = x[idx]
-    scores = np.asarray((sub @ sub.T).sum(axis=1)).ravel()
+    scores = np.asarray(sub @ np.asarray(sub.sum(axis=0)).ravel()).ravel()
     return idx[int(np.argmax(scores))]
 
 
