@@ -20,7 +20,7 @@ from .lanes import VIEW_KEY as LANES_KEY
 from .lanes import LaneSettings
 from .model import Analysis, Article, ArticleResult, Event, Mode, Span, TimeExpression, TimexType
 from .pipeline import analyze, user_dct
-from .stories import Decision, Member, Story, StoryIndex
+from .stories import Decision, Member, Story, StoryIndex, StoryJob
 from .values import is_valid, parse_value
 
 
@@ -362,6 +362,18 @@ class Session:
         """Every story of the loaded articles, single reports too (see :mod:`.stories`), with the
         user's splits and merges; merged afresh only after articles, dates or decisions change."""
         return self._stories.stories(self.entries, self.story_decisions)
+
+    def story_job(self) -> StoryJob | None:
+        """The merge that would bring :meth:`stories` up to date (None when they are), to run
+        elsewhere, in a worker thread for instance; hand its result to :meth:`finish_stories`."""
+        return self._stories.job(self.entries, self.story_decisions)
+
+    def finish_stories(self, job: StoryJob, stories: list[Story]) -> None:
+        self._stories.finish(job, stories)
+
+    def latest_stories(self) -> list[Story]:
+        """The stories merged last, without merging: possibly of the articles as they were."""
+        return self._stories.latest()
 
     def merge_stories(self, *stories: Story) -> Decision:
         """Make one story of ``stories`` (undo with :meth:`revert_story_decision`)."""

@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         self.selection.changed.connect(self._selection_changed)
         self.timeline.eventActivated.connect(lambda s: self.selection.set(s, "timeline"))
         self.timeline.laneActivated.connect(lambda s: self.selection.set(s, "timeline"))
+        self.timeline.storiesMerged.connect(self._stories_merged)
         self.article.selectionRequested.connect(lambda s: self.selection.set(s, "article"))
         self.table.selectionRequested.connect(lambda s: self.selection.set(s, "table"))
         self.table.filterChanged.connect(self.timeline.set_filter)  # Find and filters act on the timeline
@@ -414,6 +415,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         # Redraw no more than about a third of the time while files keep arriving.
         self.adapter.delay_ms = min(2000, int((time.perf_counter() - t0) * 3000))
+
+    def _stories_merged(self) -> None:
+        """A worker merged the stories anew (the timeline drew them): the story panes follow."""
+        self.selection.revalidate()
+        self.details.refresh()
 
     def _selection_changed(self, sel: Selection | None, source: str) -> None:
         self.timeline.set_selection(sel)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.lanes import STORY_LANE
 from ..core.model import Event, TimeExpression
 from ..core.session import Entry, Session
+from .timeline.story_merging import known_stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ class SelectionModel(QObject):
         if sel is None:
             return
         if sel.key == STORY_LANE:  # a story event: kept while a story of that id is shared
-            if not any(s.id == sel.event and s.sources > 1 for s in self._session.stories()):
+            if not any(s.id == sel.event and s.sources > 1 for s in known_stories(self._session)):
                 self.set(None, "session")
             return
         try:

@@ -50,7 +50,7 @@ def test_candidates_stay_in_their_dates_and_are_bounded() -> None:
     lo = rng.integers(0, 1000, n).astype(float)
     hi = lo + np.where(rng.random(n) < 0.9, 1.0, 365.0)
     art = np.arange(n) // 10
-    a, b, s = candidate_pairs(x, lo, hi, art, 0.01, k=5, most=10)
+    a, b, _ = candidate_pairs(x, lo, hi, art, 0.01, k=5, most=10)
     assert len(a) and (a < b).all()
     assert ((lo[a] < hi[b]) & (lo[b] < hi[a])).all() and (art[a] != art[b]).all()
     assert np.bincount(np.r_[a, b]).max() <= 10

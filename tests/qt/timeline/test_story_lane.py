@@ -60,3 +60,24 @@ def test_detail_pane_lists_every_source_sentence(qtbot) -> None:  # type: ignore
     assert "sources disagree" in html and "Wed 29 Jun 2016" in html
     for sentence, _, _ in REPORTS:
         assert sentence in html
+
+
+def test_a_large_session_is_merged_in_a_worker_and_drawn_when_done(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from timeline_app.qt.timeline.story_merging import SYNC_EVENTS
+
+    session = Session()
+    papers = SYNC_EVENTS // 20 + 2
+    for n in range(1, papers + 1):  # every paper reports the bombing, and 19 deeds of its own
+        own = [(f"Zq{n}x{k} wv{n}y{k} on 2016-05-{k:02d}.", f"2016-05-{k:02d}", f"2016-05-{k:02d}")
+               for k in range(1, 20)]
+        session.add_result(make_result(f"paper{n}.txt", [REPORTS[0], *own]))
+    view = TimelineView(session)
+    qtbot.addWidget(view)
+    view.set_story_lane(True)
+    # the view drew at once, without stories: they are being merged in the worker
+    assert STORY_LANE not in [ln.key for ln in view.data.lanes] and view._merging.busy()
+    with qtbot.waitSignal(view.storiesMerged, timeout=30000):
+        pass
+    assert view.data.lanes[0].key == STORY_LANE
+    labels = [view.data.labels[i] for i in range(view.data.lane_slice(0).start, view.data.lane_slice(0).stop)]
+    assert labels == [f"{papers} sources · {REPORTS[0][0].rstrip('.')}"]

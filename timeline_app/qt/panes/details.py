@@ -18,6 +18,7 @@ from ...core.model import DCT, Event, TimeExpression
 from ...core.session import Entry, Session
 from ...core.stories import Story
 from ..selection import Selection
+from ..timeline.story_merging import known_stories
 
 
 def _row(name: str, value: object) -> str:
@@ -122,7 +123,7 @@ class DetailPane(QWidget):
     def html(self) -> str:
         sel = self._selection
         if sel is not None and sel.key == STORY_LANE:
-            story = next((s for s in self._session.stories() if s.id == sel.event), None)
+            story = next((s for s in known_stories(self._session) if s.id == sel.event), None)
             if story is not None:
                 return story_html(story, self._session)
         resolved = sel.resolve(self._session) if sel else None

@@ -11,6 +11,7 @@ replaces whenever it re-derives an article, so loading the 1,000th article does 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -40,9 +41,6 @@ def lane_height(events: int) -> float:
     rows = max(1, min(FULL_ROWS, events))
     line_h, marks = 17.0, 12.5  # the default label row and the room around a mark, in pixels
     return (rows * line_h + marks) / (FULL_ROWS * line_h + marks) * MARKER_FRAC + (1 - MARKER_FRAC)
-# Above this many events the view merges no stories: merging is all pairs of reports whose dates
-# can meet, which on 100,000 events of a few shared words took about a minute of one core.
-MAX_STORY_EVENTS = 30_000
 STORY_COLOR = "#5b5b5b"  # the story lane is neither article's colour
 _NO_ARTICLE = Article(source="", title="Stories", text="")
 
@@ -164,6 +162,9 @@ class TimelineDataBuilder:
         self._cache: dict[str, _EntryArrays] = {}
         self._stories: list[Story] = []
         self.show_stories = False  # the story lane on top, when articles share events (the app turns it on)
+        # Where the stories come from: the session merging at once, or (the view) the stories
+        # a worker thread merged last (story_merging.StoryMerging.stories).
+        self.stories_of: Callable[[Session], list[Story]] = Session.stories
 
     def build(self, session: Session, keep: set[tuple[str, str]] | None = None,
               fresh_stories: bool = True) -> TimelineData:
@@ -177,11 +178,10 @@ class TimelineDataBuilder:
         live = set(session.keys())
         by_key = {e.key: e for e in session.entries}
         wanted = self.show_stories or LaneSettings.of(session).grouping == "story"
-        events = sum(len(e.analysis.events) for e in session.entries) if wanted else 0
-        if len(session.entries) < 2 or not wanted or events > MAX_STORY_EVENTS:
+        if len(session.entries) < 2 or not wanted:
             self._stories = []
         elif fresh_stories or not self._stories:
-            self._stories = session.stories()
+            self._stories = self.stories_of(session)
         shared = [s for s in self._stories if s.sources > 1]
         if self.show_stories and shared and STORY_LANE not in LaneSettings.of(session).hidden:
             parts.append(_story_arrays(shared))

@@ -48,6 +48,7 @@ from .labels import LabelsItem, PlacedLabel
 from .lane_menu import LaneActions
 from .navigation import HOUR, MAX_X_RANGE, MIN_X_RANGE, ZOOM_STEP, NavigationMixin, TimelineViewBox
 from .overview import OverviewStrip
+from .story_merging import StoryMerging
 
 HIT_PX = 7.0
 
@@ -61,12 +62,15 @@ class TimelineView(NavigationMixin, QWidget):
     laneActivated = Signal(object)
     #: the visible time range changed: (start, end) in epoch seconds
     rangeChanged = Signal(float, float)
+    #: a worker thread finished merging stories and the view drew them
+    storiesMerged = Signal()
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None, *,
                  overview: bool = True, theme: str | Theme = "system") -> None:
         super().__init__(parent)
         self._session = session if session is not None else Session()
         self._builder = TimelineDataBuilder()
+        self._merging = self._story_merging(self._session)
         self.fresh_stories = True  # False while files load: the story lane keeps its last merge
         self.data = TimelineData()
         self._selection: Selection | None = None
@@ -140,10 +144,33 @@ class TimelineView(NavigationMixin, QWidget):
         self.lane_actions.session = session
         self._builder = TimelineDataBuilder()
         self._builder.show_stories = getattr(self, "_story_lane", False)
+        self._merging.wait()  # the old session's merge: its result is dropped with its helper
+        self._merging.deleteLater()
+        self._merging = self._story_merging(session)
         self.fresh_stories = True
         self._selection = None
         self._auto_fit = True
         self.refresh()
+
+    def _story_merging(self, session: Session) -> StoryMerging:
+        merging = StoryMerging(session, self)
+        merging.merged.connect(self._stories_merged)
+        self._builder.stories_of = lambda _session: merging.stories()
+        return merging
+
+    def _stories_merged(self) -> None:
+        fresh, self.fresh_stories = self.fresh_stories, True
+        self.refresh()
+        self.fresh_stories = fresh
+        self.storiesMerged.emit()
+
+    def wait_for_stories(self) -> None:
+        """Until the stories being merged in the worker are drawn (tests, benchmarks)."""
+        from PySide6.QtCore import QCoreApplication
+
+        while self._merging.busy():
+            self._merging.wait(0.01)
+            QCoreApplication.processEvents()
 
     def set_story_lane(self, on: bool) -> None:
         """Show (or hide) the story lane above the others."""
