@@ -63,6 +63,19 @@ class BoilerplateLines:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodCues:
+    """The words of earnings reports and games around a period (the timex stage's company periods)."""
+
+    last_years_figure: Pattern  # matched right after "last year": its figure follows ("last year's $1.55 billion")
+    reported_over: Pattern  # ends right before "the nine months" reported so far ("for the nine months")
+    months_of_something: Pattern  # matched right after those months: they belong to something else
+    period_ended: Pattern  # the whole gap between a quarter and the date that closes it ("ended")
+    game_words: Pattern  # near "the second half": the half of a game ("scored", "penalty")
+    the: str  # how "the nine months" starts
+    period: str  # right after "the nine-month": the results of the year so far (" period")
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """One language's Python knowledge, part by part."""
 
@@ -70,3 +83,4 @@ class Language:
     story: StoryCues
     dateline: DatelineWords
     boilerplate: BoilerplateLines
+    periods: PeriodCues

@@ -7,58 +7,41 @@ and "the quarter ended July 31" is a fiscal quarter that is mostly the calendar'
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
+from ..lang.language import PeriodCues
 from .tagger import Candidate
 
 # Results for the year so far: "For the nine months, net rose 5%" or "the first half".
 _YEAR_TO_DATE = frozenset({"P6M", "P9M"})
-# "up 13% from last year's $1.55 billion": last year's figure for the period being reported.
-_LAST_YEARS_FIGURE = re.compile(r"['’]s\s+(?:[$£€¥#]|C\$|(?:comparable\s+|corresponding\s+)?(?:results|figures?|level)\b)")
-_REPORTED_OVER = re.compile(r"\b(?:in|for|through|during|over)\s+$", re.IGNORECASE)
-# "jailed for the nine months after the raid" is not the year so far.
-_MONTHS_OF_SOMETHING = re.compile(r"\s+(?:after|before|since|until|till|of|that|when|in which)\b", re.IGNORECASE)
-# "the quarter ended Sept. 30", "the latest quarter, ending June 30": the date that closes it.
-# British reports say "the three months to September".
-PERIOD_ENDED = re.compile(r",?\s+(?:which\s+)?(?:ended|ending|that\s+ended|to|through)\s+(?:on\s+)?", re.IGNORECASE)
-
-
-# A game's halves: "scored twice in the second half", "a first-half penalty".
-_GAME_WORDS = re.compile(
-    r"\b(?:scor(?:ed|es|ing)|goals?|penalty|penalties|minutes?|kick(?:ed|off)?|half-?time|match|game|"
-    r"innings|quarterback|touchdown|striker|keeper|goalkeeper|referee|whistle|equali[sz]er|header|"
-    r"substitute|bench|points?\s+(?:in|to)|trail(?:ed|ing))\b", re.IGNORECASE)
-
-
 _GAME_REACH = 120  # characters each side: about a sentence
 
 
-def game_half(text: str, start: int, end: int) -> bool:
+def game_half(text: str, start: int, end: int, cues: PeriodCues) -> bool:
     """Whether "the first/second half" at start..end is a half of a game, told by the words
     near it in its paragraph, rather than a half-year of results. (Not by sentence: "8 p.m."
     would end one.)"""
     left = max(start - _GAME_REACH, text.rfind("\n", 0, start) + 1)
     line_end = text.find("\n", end)
     right = min(end + _GAME_REACH, line_end if line_end >= 0 else len(text))
-    return _GAME_WORDS.search(text, left, start) is not None or _GAME_WORDS.search(text, end, right) is not None
+    return cues.game_words.search(text, left, start) is not None or cues.game_words.search(text, end, right) is not None
 
 
-def last_years_figure(text: str, at: int) -> bool:
+def last_years_figure(text: str, at: int, cues: PeriodCues) -> bool:
     """Whether "last year" at `at` is followed by its figure: "last year's $1.55 billion"."""
-    return _LAST_YEARS_FIGURE.match(text, at) is not None
+    return cues.last_years_figure.match(text, at) is not None
 
 
-def year_to_date(text: str, c: Candidate, value: str | None) -> bool:
+def year_to_date(text: str, c: Candidate, value: str | None, cues: PeriodCues) -> bool:
     """Whether a duration names the months reported so far: "for the nine months", "in the
     first nine months", "the nine-month period" (not "jailed for nine months")."""
     if value not in _YEAR_TO_DATE:
         return False
     surface = text[c.start:c.end].lower()
-    if text[c.end:c.end + 7].lower() == " period":
+    if text[c.end:c.end + len(cues.period)].lower() == cues.period:
         return True
-    return (surface.startswith("the ") and _REPORTED_OVER.search(text[max(0, c.start - 12):c.start]) is not None
-            and _MONTHS_OF_SOMETHING.match(text, c.end) is None)
+    return (surface.startswith(cues.the) and cues.reported_over.search(text[max(0, c.start - 12):c.start]) is not None
+            and cues.months_of_something.match(text, c.end) is None)
 
 
 def quarter_ended(last_day: date) -> str:

@@ -21,7 +21,7 @@ from ...rules.loader import RuleSet, default_ruleset
 from .. import lang
 from ..lang.en.dates import human
 from ..lang.en.tense import Tense, tense_near
-from ..lang.language import StoryCues
+from ..lang.language import PeriodCues, StoryCues
 from ..model import DCT, Granularity, Span, TimeExpression, TimexType
 from ..values import is_valid, parse_value, set_words
 from .anchors import (
@@ -35,7 +35,7 @@ from .anchors import (
     resolve_meaning,
 )
 from .builders import Built, NoMeaning, build
-from .company_periods import PERIOD_ENDED, game_half, last_years_figure, quarter_ended, year_to_date
+from .company_periods import game_half, last_years_figure, quarter_ended, year_to_date
 from .explain import DCT_LABEL, explain, explain_placed
 from .meanings import (
     Around,
@@ -207,6 +207,7 @@ class _Story:
 
     dct: Anchor | None
     time: StoryTime  # the temporal focus and the two clocks (the anchor of "the next day")
+    periods: PeriodCues  # the words that tell a reported period (its language's)
     period: Anchor | None = None  # the last reporting period named outright (not itself a shift)
     last_meaning: Meaning | None = None  # the meaning of the last expression resolved
     out: list[TimeExpression] = field(default_factory=list)
@@ -255,14 +256,15 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     (:func:`_explanation`), and what it changes for the expressions after it (:func:`_advance`).
     """
     rs = ruleset or default_ruleset()
-    cues = lang.language(rs.language).story  # the words of the language the rules are in
+    words = lang.language(rs.language)  # the words of the language the rules are in
+    cues, periods = words.story, words.periods
     forced = forced or {}
     meanings = [_build_or_none(rs, c) for c in candidates]
     doc_mode = choose_mode(dct, [b.meaning if b is not None else None for b in meanings], mode)
     dct_anchor = _dct_anchor(dct)
-    story = _Story(dct=dct_anchor, time=StoryTime(doc_mode.value, dct_anchor, cues, text))
+    story = _Story(dct=dct_anchor, time=StoryTime(doc_mode.value, dct_anchor, cues, text), periods=periods)
     for i, c in enumerate(candidates):
-        built = _meaning_in_context(text, candidates, meanings, i, story.dct, cues)
+        built = _meaning_in_context(text, candidates, meanings, i, story.dct, cues, periods)
         if built is None:
             continue
         m = built.meaning
@@ -295,10 +297,10 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         # year before, so the comparison keeps the period's granularity. Only looking back:
         # "the plant will be closed over the next year" names a year, not a quarter.
         shifted_period = (isinstance(m, Shift) and m.unit == "Y" and m.n == -1 and story.period is not None
-                          and (c.rule.build in ("offset", "anaphor") or last_years_figure(text, c.end)))
+                          and (c.rule.build in ("offset", "anaphor") or last_years_figure(text, c.end, periods)))
         quarter_like = isinstance(m, Shift) and m.unit == "Q" and m.anchor == "dct" \
             or isinstance(m, Literal) and m.value == "P3M"
-        closed_on = _period_end(text, candidates, meanings, i, story.dct) if quarter_like else None
+        closed_on = _period_end(text, candidates, meanings, i, story.dct, periods) if quarter_like else None
         value, anchor = _value(built, anchor, tense, story.period, shifted_period, closed_on, placed)
         if anchor is not None and anchor.bc and value is not None and need:
             value = from_story_years(value)  # counted from a date before year 1
@@ -342,7 +344,7 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
 
 
 def _meaning_in_context(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None],
-                        i: int, dct: Anchor | None, cues: StoryCues) -> Built | None:
+                        i: int, dct: Anchor | None, cues: StoryCues, periods: PeriodCues) -> Built | None:
     """The candidate's meaning once the words around it are read; None when it names no time."""
     c, built = candidates[i], meanings[i]
     if built is None:
@@ -351,7 +353,7 @@ def _meaning_in_context(text: str, candidates: Sequence[Candidate], meanings: Se
     if due is not None:
         built = due
     m = built.meaning
-    if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end):
+    if isinstance(m, Named) and m.kind == "half" and m.rel is None and game_half(text, c.start, c.end, periods):
         return None  # "scored twice in the second half": a half of the game, no date
     if isinstance(m, Clock) and m.day is None:
         built = Built(Clock(m.hour, m.minute, day=_day_after_clock(text, candidates, meanings, i, cues)),
@@ -457,7 +459,7 @@ def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Can
         if span is not None:
             story.period = Anchor(when=span[0].start, unit="Q", id=tid,
                                   label=f'"{surface}" mentioned before ({human(quarter)})')
-    elif timex.type is TimexType.DURATION and year_to_date(text, c, value):
+    elif timex.type is TimexType.DURATION and year_to_date(text, c, value, story.periods):
         # "For the nine months, net income rose from $5 million a year earlier": results for
         # the year so far, compared with the same months of the year before. TIMEX3 has no
         # nine-month value, so that comparison is the year before at year granularity.
@@ -591,14 +593,14 @@ def _day_after_part_of_day(text: str, candidates: Sequence[Candidate], meanings:
 
 
 def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None], i: int,
-                dct: Anchor | None) -> date | None:
+                dct: Anchor | None, periods: PeriodCues) -> date | None:
     """The day that closes "the quarter ended July 31" (the date right after "ended"), or None."""
     if i + 1 >= len(candidates) or meanings[i + 1] is None:
         return None
     nxt, built = candidates[i + 1], meanings[i + 1]
     m = built.meaning  # type: ignore[union-attr]
     month = isinstance(m, Named) and m.kind == "month" or isinstance(m, Fixed) and len(m.value) == 7
-    if not PERIOD_ENDED.fullmatch(text, candidates[i].end, nxt.start) or not (_is_day(m) or month):
+    if not periods.period_ended.fullmatch(text, candidates[i].end, nxt.start) or not (_is_day(m) or month):
         return None
     tense = _tense_for(m, text, nxt)
     try:
