@@ -9,6 +9,7 @@ A field is a pattern when the stage matches it at a position it chooses (``searc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 Pattern = re.Pattern[str]
@@ -76,6 +77,19 @@ class PeriodCues:
 
 
 @dataclass(frozen=True, slots=True)
+class BuilderWords:
+    """The words the builders compare a rule's groups with, beyond the rule tables."""
+
+    spelled_year: Callable[[str], int | None]  # a year in words ("nineteen ninety-six" → 1996), or None
+    forward: tuple[str, ...]  # directions that count forward ("three days later"), as table keys
+    before: str  # the direction that counts back from a date ("the day before Tuesday"), as a table key
+    morning: str  # how a part of the day named after a clock time ends when it is a.m. ("4 in the morning")
+    last: tuple[str, ...]  # ordinals that name the last of a month's weeks ("the last week of March")
+    first: str  # the edge of a year counted from its start ("the first three months of 2016"), lower case
+    century: str  # the era of a turn of a hundred years ("the turn of the century"), lower case
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """One language's Python knowledge, part by part."""
 
@@ -84,3 +98,4 @@ class Language:
     dateline: DatelineWords
     boilerplate: BoilerplateLines
     periods: PeriodCues
+    builders: BuilderWords

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...rules.loader import RuleSet, table_key
+from .. import lang
+from ..lang.language import BuilderWords
 from .meanings import Around, Clock, Fixed, Holiday, InYear, Literal, Meaning, Named, SamePeriod, Shift, Turn
 from .tagger import Candidate
 
@@ -72,27 +74,16 @@ def _month(rs: RuleSet, surface: str) -> int:
     return month
 
 
-def _spelled_year(surface: str) -> int | None:
-    """'nineteen ninety-six' → 1996, 'two thousand one' → 2001 (broadcast transcripts)."""
-    words = surface.lower().replace("-", " ").replace(" and ", " ").split()
-    ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-    values = {w: i for i, w in enumerate(ones)}
-    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    values.update({w: 10 * (i + 2) for i, w in enumerate(tens)})
-    if words[:2] == ["two", "thousand"]:
-        return 2000 + sum(values.get(w, 0) for w in words[2:])
-    if words and words[0] == "nineteen":
-        rest = [values[w] for w in words[1:] if w in values]
-        return 1900 + sum(rest) if rest and sum(rest) < 100 else None
-    return None
+def _words(rs: RuleSet) -> BuilderWords:
+    """The words of the rules' language that the builders read beyond the rule tables."""
+    return lang.language(rs.language).builders
 
 
-def _year(g: dict[str, str]) -> int | None:
+def _year(rs: RuleSet, g: dict[str, str]) -> int | None:
     if "year" in g:
         return int(g["year"])
     if "spelled" in g:
-        return _spelled_year(g["spelled"])
+        return _words(rs).spelled_year(g["spelled"])
     if "yy" in g:  # two-digit years: '98 → 1998, '05 → 2005
         yy = int(g["yy"].lstrip("'\u2019"))
         return 2000 + yy if yy < 50 else 1900 + yy
@@ -136,7 +127,7 @@ def _day(surface: str) -> int:
 
 def build_date(rs: RuleSet, c: Candidate) -> Meaning:
     g = c.groups
-    year = _year(g)
+    year = _year(rs, g)
     month = _month(rs, g["month"]) if "month" in g else None
     day = _day(g["day"]) if "day" in g else None
     if year is not None and month is not None and day is not None:
@@ -153,7 +144,7 @@ def build_date(rs: RuleSet, c: Candidate) -> Meaning:
 
 def build_month(rs: RuleSet, c: Candidate) -> Meaning:
     month = _month(rs, c.groups["month"])
-    year = _year(c.groups)
+    year = _year(rs, c.groups)
     if year is not None:
         return Fixed(f"{year:04d}-{month:02d}")
     return Named("month", month, rel=_rel(rs, c), anchor=_anchor(c))
@@ -187,8 +178,7 @@ def build_offset(rs: RuleSet, c: Candidate) -> Meaning:
     if "half" in g and n != "X":  # "a minute and a half later": one and a half minutes
         n = float(n) + 0.5
     direction = c.rule.params.get("direction") or g.get("dir", "")
-    forward = ("later", "after", "from now", "hence", "on", "+", "in", "ahead")
-    sign = 1 if table_key(direction) in forward else -1
+    sign = 1 if table_key(direction) in _words(rs).forward else -1
     if n == "X":  # "several years ago": some time in the past
         return Literal("PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit in _YEARS_IN:
@@ -292,7 +282,7 @@ def build_time(rs: RuleSet, c: Candidate) -> Meaning:
         minute = int(minute_s) if minute_s else None
         ampm = table_key(g.get("ampm", "")).replace(" ", "")
         if "daypart" in g:  # "4 in the morning", "9 at night" (but "2 at night" is a.m.)
-            ampm = "am" if g["daypart"].endswith("morning") or hour < 5 else "pm"
+            ampm = "am" if g["daypart"].endswith(_words(rs).morning) or hour < 5 else "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -334,7 +324,7 @@ def build_anaphor(rs: RuleSet, c: Candidate) -> Meaning:
 
 def build_season(rs: RuleSet, c: Candidate) -> Meaning:
     code = rs.lookup("season", c.groups["season"]) or "SU"
-    year = _year(c.groups)
+    year = _year(rs, c.groups)
     if year is not None:
         return Fixed(f"{year:04d}-{code}")
     return Named("season", 0, season=code, rel=_rel(rs, c), anchor=_anchor(c))
@@ -366,7 +356,7 @@ def build_quarter(rs: RuleSet, c: Candidate) -> Meaning:
         index = _period_index(rs, g["ordinal"], kind)
     else:
         index = 0
-    year = _year(g)
+    year = _year(rs, g)
     if year is not None and index:
         return Fixed(f"{year:04d}-{letter}{index}")
     if not index:  # "the quarter", "the latest quarter": the one just reported
@@ -404,7 +394,7 @@ def build_century(rs: RuleSet, c: Candidate) -> Meaning:
 
 
 def build_spelled_year(rs: RuleSet, c: Candidate) -> Meaning:
-    year = _spelled_year(c.groups["spelled"])
+    year = _words(rs).spelled_year(c.groups["spelled"])
     if year is None:
         raise NoMeaning("not a spelled-out year")
     return Fixed(f"{year:04d}")
@@ -414,11 +404,11 @@ def build_holiday(rs: RuleSet, c: Candidate) -> Meaning:
     spec = rs.lookup("holiday", c.groups["holiday"])
     if spec is None:
         raise NoMeaning(f"unknown holiday {c.groups['holiday']!r}")
-    return Holiday(spec=spec, year=_year(c.groups), rel=_rel(rs, c), anchor=_anchor(c))
+    return Holiday(spec=spec, year=_year(rs, c.groups), rel=_rel(rs, c), anchor=_anchor(c))
 
 
 def build_same_period(rs: RuleSet, c: Candidate) -> Meaning:
-    year = _year(c.groups)
+    year = _year(rs, c.groups)
     if year is not None:
         return SamePeriod(year)
     years = _rel(rs, c)
@@ -452,8 +442,8 @@ def build_months_of_year(rs: RuleSet, c: Candidate) -> Meaning:
     kind = {3: "quarter", 6: "half"}.get(_num(rs, g["number"]))  # type: ignore[call-overload]
     if kind is None:
         raise NoMeaning("the months make neither a quarter nor a half")
-    index = 1 if g["edge"].lower() == "first" else {"quarter": 4, "half": 2}[kind]
-    year = _year(g)
+    index = 1 if g["edge"].lower() == _words(rs).first else {"quarter": 4, "half": 2}[kind]
+    year = _year(rs, g)
     if year is not None:
         return Fixed(f"{year:04d}-{'Q' if kind == 'quarter' else 'H'}{index}")
     years = _rel(rs, c)
@@ -486,7 +476,7 @@ def _before_christ(meaning: Meaning) -> Meaning:
 
 def build_turn(rs: RuleSet, c: Candidate) -> Meaning:
     """"the turn of the century" (100 years) or "of the millennium" (1000)."""
-    return Turn(100 if c.groups["era"].lower() == "century" else 1000)
+    return Turn(100 if c.groups["era"].lower() == _words(rs).century else 1000)
 
 
 def build_weekend(rs: RuleSet, c: Candidate) -> Meaning:
@@ -505,7 +495,7 @@ def build_around(rs: RuleSet, c: Candidate) -> Meaning:
     if not isinstance(inner, (Named, Holiday, Fixed)):
         raise NoMeaning("no date to count from")
     if "dir" in c.groups:
-        n = -1 if table_key(c.groups["dir"]) == "before" else 1
+        n = -1 if table_key(c.groups["dir"]) == _words(rs).before else 1
     else:
         n = int(c.rule.params.get("shift", "0"))
     return Around(inner, _shift_unit(rs, c), n)
@@ -517,10 +507,10 @@ def build_week_of_month(rs: RuleSet, c: Candidate) -> Meaning:
     (December 28). A week that straddles two months is told by the side it mostly lies on."""
     g = c.groups
     month = _month(rs, g["month"])
-    year = _year(g)
+    year = _year(rs, g)
     index = _period_index(rs, g["ord"], "week")
     length = calendar.monthrange(year if year is not None else 2001, month)[1]  # 2001: no leap day
-    day = length - 3 if table_key(g["ord"]) in ("last", "final") else 7 * (index - 1) + 4
+    day = length - 3 if table_key(g["ord"]) in _words(rs).last else 7 * (index - 1) + 4
     inner: Fixed | Named = (Fixed(f"{year:04d}-{month:02d}-{day:02d}") if year is not None
                             else Named("monthday", month, day=day, rel=_rel(rs, c)))
     why = f"the calendar week holding most of the {table_key(g['ord'])} seven days of {calendar.month_name[month]}"
