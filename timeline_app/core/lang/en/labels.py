@@ -23,6 +23,7 @@ event: :func:`is_event_sentence` says so.
 
 from __future__ import annotations
 
+import functools
 import re
 
 MAX_LABEL = 60
@@ -88,6 +89,19 @@ _DEICTIC_START = re.compile(r"^(?:this|last|next|earlier|later|early|late|the\s+
                             r"|\b(?:ago|later|earlier|afterwards|before)$", re.IGNORECASE)
 
 
+# Compiled once: these run for every sentence and every label.
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?$")
+_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_NOT_WORD = re.compile(r"[^\w]+")
+_TITLE_PARTS = re.compile(r"\s+[-|–—:]\s+")
+_MARKERS = re.compile(f"[{_OPEN}{_CLOSE}{_COMMA}]")
+_MARKED = re.compile(f"{_OPEN}[^{_CLOSE}]*{_CLOSE}")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_SPACES = re.compile(r"\s{2,}")
+_PARENS = re.compile(rf"\s*\([^{_EXCL}()]*\)")
+_SQUARE = re.compile(rf"\s*\[[^{_EXCL}\[\]]*\]")
+
+
 def is_event_sentence(sentence: str, timex: tuple[int, int] | None = None, title: str = "") -> bool:
     """Whether a sentence can be an event: not the headline, not a byline, not a bare date line.
 
@@ -96,12 +110,12 @@ def is_event_sentence(sentence: str, timex: tuple[int, int] | None = None, title
     text = " ".join(sentence.split())
     if title and _same_line(text, title):
         return False
-    if _BYLINE.match(text) and not re.search(r"[.!?][\"”’]?$", text):
+    if _BYLINE.match(text) and not _SENTENCE_END.search(text):
         return False
     rest = sentence
     if timex is not None:
         rest = sentence[:timex[0]] + " " + sentence[timex[1]:]
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", rest) if w.lower() not in _CALENDAR_WORDS]
+    words = [w for w in _LABEL_WORD.findall(rest) if w.lower() not in _CALENDAR_WORDS]
     return len(words) >= 2
 
 
@@ -111,23 +125,31 @@ Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun on in at of the updated p
 gmt utc est edt bst cet by et pt""".split()}
 
 
-def _same_line(text: str, title: str) -> bool:
-    def norm(s: str) -> str:
-        return re.sub(r"[^\w]+", " ", s).strip().lower()
+def _norm(s: str) -> str:
+    return _NOT_WORD.sub(" ", s).strip().lower()
+
+
+@functools.lru_cache(maxsize=64)
+def _title_lines(title: str) -> frozenset[str]:
+    """The title and its parts, normalized (computed once per article, not per sentence)."""
     # "Lohan heads back to rehab - CNN.com": the page title carries the site's name.
-    parts = [title, *re.split(r"\s+[-|–—:]\s+", title)]
-    return any(norm(text) == norm(p) for p in parts if norm(p))
+    parts = [title, *_TITLE_PARTS.split(title)]
+    return frozenset(n for n in map(_norm, parts) if n)
+
+
+def _same_line(text: str, title: str) -> bool:
+    return _norm(text) in _title_lines(title)
 
 
 def event_label(sentence: str, timex: tuple[int, int] | None = None, limit: int = MAX_LABEL) -> str:
     """The label of the event told by ``sentence``; ``timex`` is its expression's span in it."""
-    sentence = re.sub(f"[{_OPEN}{_CLOSE}{_COMMA}]", " ", sentence)  # the markers below are ours alone
+    sentence = _MARKERS.sub(" ", sentence)  # the markers below are ours alone
     if timex is not None and 0 <= timex[0] < timex[1] <= len(sentence):
         s = sentence[:timex[0]] + _OPEN + sentence[timex[0]:timex[1]] + _CLOSE + sentence[timex[1]:]
     else:
         s = sentence
     s = " ".join(s.split())
-    s = re.sub(f"{_OPEN}[^{_CLOSE}]*{_CLOSE}", lambda m: m.group(0).replace(",", _COMMA), s)
+    s = _MARKED.sub(lambda m: m.group(0).replace(",", _COMMA), s)
     s = _DATELINE.sub("", s, count=1)
     s = _drop_brackets(s)
     s = _drop_attribution(s)
@@ -150,8 +172,8 @@ def _plain(s: str) -> str:
 
 
 def _tidy(s: str) -> str:
-    s = re.sub(r"\s+([,.;:!?])", r"\1", s)
-    s = re.sub(r"\s{2,}", " ", s).strip()
+    s = _SPACE_BEFORE_PUNCT.sub(r"\1", s)
+    s = _SPACES.sub(" ", s).strip()
     s = s.strip(" ,;:—–-")
     s = s.rstrip(".!?")
     # Quotes left unbalanced by the cuts above go; balanced ones stay ("provided “advice”").
@@ -167,44 +189,54 @@ def _drop_brackets(s: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = re.sub(rf"\s*\([^{_EXCL}()]*\)", "", s)
-        s = re.sub(rf"\s*\[[^{_EXCL}\[\]]*\]", "", s)
+        s = _PARENS.sub("", s)
+        s = _SQUARE.sub("", s)
     return s
+
+
+# Attribution, compiled once (a label is built for every event).
+_FINAL_STOP = re.compile(r"[.!?]+[\"”’]?$")
+# Trailing: "…, two rebel sources said" / "…,” Saloum told Reuters" / "…, said a spokesman" /
+# "…, according to the ministry".
+_TRAILING = tuple(re.compile(p) for p in (
+    rf"[,;]?\s*[\"”’]?\s*,?\s+according\s+to\s+[^{_EXCL},]{{1,80}}$",
+    (rf"(?:,[\"”’]?|[\"”’][,.!?]?|[.!?][\"”’])\s+(?!and\b|but\b|which\b|who\b|while\b)[^{_EXCL},\"“]{{1,80}}?\s+"
+     rf"(?:{_SAY}|{_CLAIM})(?:\s+(?:(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b"
+     rf"|{_OPEN})[^,]{{0,40}})?$"),
+    rf",[\"”’]?\s+(?:{_SAY}|{_CLAIM})\s+[^{_EXCL},]{{1,80}}$",
+))
+_ADDING = re.compile(rf",\s+(?:adding|saying|noting|stressing|insisting)\b[^{_EXCL}]*$")
+_ACCORDING_TO = re.compile(rf"^According\s+to\s+[^{_EXCL},]{{1,80}},\s*")
+_SAID_THAT = re.compile(rf"^(?P<np>[^{_EXCL},\"“]{{1,90}}?)\s+(?P<verb>{_SAY}|{_CLAIM})"
+                        rf"(?P<when>\s+(?:on\s+|in\s+|last\s+|this\s+|late\s+|early\s+)?{_OPEN}[^{_CLOSE}]*{_CLOSE})?"
+                        rf"\s*,?\s+(?P<that>that\s+)?(?P<rest>.+)$")
+_CLAUSE_WORD = re.compile(r"\b(?:and|but|which|who)\b")
+_SAY_RE = re.compile(_SAY)
+_REST_WORD = re.compile(r"[\w’']+")
 
 
 def _drop_attribution(s: str) -> str:
     s = s.strip()
-    s = re.sub(r"[.!?]+[\"”’]?$", lambda m: m.group(0)[-1] if m.group(0)[-1] in _QUOTES else "", s)
+    s = _FINAL_STOP.sub(lambda m: m.group(0)[-1] if m.group(0)[-1] in _QUOTES else "", s)
     s = s.rstrip(".")
-    # Trailing: "…, two rebel sources said" / "…,” Saloum told Reuters" / "…, said a spokesman" /
-    # "…, according to the ministry".
-    trailing = [
-        rf"[,;]?\s*[\"”’]?\s*,?\s+according\s+to\s+[^{_EXCL},]{{1,80}}$",
-        (rf"(?:,[\"”’]?|[\"”’][,.!?]?|[.!?][\"”’])\s+(?!and\b|but\b|which\b|who\b|while\b)[^{_EXCL},\"“]{{1,80}}?\s+"
-        rf"(?:{_SAY}|{_CLAIM})(?:\s+(?:(?:on|in|at|late|early|last|this|yesterday|today|earlier|later)\b"
-        rf"|{_OPEN})[^,]{{0,40}})?$"),
-        rf",[\"”’]?\s+(?:{_SAY}|{_CLAIM})\s+[^{_EXCL},]{{1,80}}$",
-    ]
     # "…, adding that …" after the quote or clause that carries the news.
-    s = re.sub(rf",\s+(?:adding|saying|noting|stressing|insisting)\b[^{_EXCL}]*$", "", s)
+    s = _ADDING.sub("", s)
     for _ in range(2):
         before = s
-        for pattern in trailing:
-            m = re.search(pattern, s)
+        for pattern in _TRAILING:
+            m = pattern.search(s)
             if m and len(s[:m.start()].split()) >= 3:
                 s = s[:m.start()]
         if s == before:
             break
     s = s.strip().strip(_QUOTES + ",").strip()
     # Leading: "According to the ministry, …"; "Saloum said (on Tuesday) (that) …".
-    s = re.sub(rf"^According\s+to\s+[^{_EXCL},]{{1,80}},\s*", "", s)
-    m = re.match(rf"^(?P<np>[^{_EXCL},\"“]{{1,90}}?)\s+(?P<verb>{_SAY}|{_CLAIM})"
-                 rf"(?P<when>\s+(?:on\s+|in\s+|last\s+|this\s+|late\s+|early\s+)?{_OPEN}[^{_CLOSE}]*{_CLOSE})?"
-                 rf"\s*,?\s+(?P<that>that\s+)?(?P<rest>.+)$", s)
-    if m and len(m.group("np").split()) <= 12 and not re.search(r"\b(?:and|but|which|who)\b", m.group("np")):
+    s = _ACCORDING_TO.sub("", s)
+    m = _SAID_THAT.match(s)
+    if m and len(m.group("np").split()) <= 12 and not _CLAUSE_WORD.search(m.group("np")):
         rest = m.group("rest")
-        said_like = re.match(_SAY, m.group("verb")) is not None
-        first = [w.lower() for w in re.findall(r"[\w’']+", rest)[:7]]
+        said_like = _SAY_RE.match(m.group("verb")) is not None
+        first = [w.lower() for w in _REST_WORD.findall(rest)[:7]]
         clause_follows = bool(m.group("that")) or any(w in _AUX for w in first[1:]) or \
             any(w.endswith("ed") for w in first[1:4]) or said_like and len(first) >= 4
         # "The government announced on Monday that …": the announcement is the event, it stays.
@@ -216,12 +248,16 @@ def _drop_attribution(s: str) -> str:
     return s.strip().strip(_QUOTES).strip()
 
 
+_LEADING_CONJUNCTION = re.compile(r"^(?:And|But|So|Or)\s+")
+_LEADING_PHRASE = re.compile(rf"^(?:{_LEADING_WORDS}\b|{_OPEN})[^,\"“]{{0,70}}?,\s+")
+
+
 def _drop_leading(s: str) -> str:
     for _ in range(3):
         before = s
-        s = re.sub(r"^(?:And|But|So|Or)\s+", "", s)
+        s = _LEADING_CONJUNCTION.sub("", s)
         # "In Iraq, …", "In a statement on Monday, …", "Two days later, …" (the expression marked).
-        m = re.match(rf"^(?:{_LEADING_WORDS}\b|{_OPEN})[^,\"“]{{0,70}}?,\s+", s)
+        m = _LEADING_PHRASE.match(s)
         if m is not None and len(s[m.end():].split()) >= 3:
             s = s[m.end():]
         if s == before:
@@ -229,18 +265,23 @@ def _drop_leading(s: str) -> str:
     return s
 
 
+_ASIDE = re.compile(r",\s+(?P<aside>[^,;]{1,100}?(?:,\s+[^,;]{2,100}?)*),\s+(?!and\b|or\b|but\b)(?=\S)")
+_NUMBER = re.compile(r"\d+")
+_ASIDE_BOUNDARY = re.compile(r"^(?:and|or|but|while|as|after|before|when|because|although|though|with|adding|"
+                             r"saying)\b")
+_RELATIVE_ASIDE = re.compile(r"^(?:which|who|that)\s+(.+)$")
+
+
 def _drop_asides(s: str) -> str:
     """Comma-enclosed asides between a phrase and what continues it, not list items."""
-    pattern = re.compile(r",\s+(?P<aside>[^,;]{1,100}?(?:,\s+[^,;]{2,100}?)*),\s+(?!and\b|or\b|but\b)(?=\S)")
     pos = 0
     for _ in range(4):
-        m = pattern.search(s, pos)
+        m = _ASIDE.search(s, pos)
         if m is None:
             break
         aside = m.group("aside")
-        one_word = len(aside.split()) < 2 and not re.fullmatch(r"\d+", aside)  # "Syria, Iraq, Jordan"
-        boundary = re.match(r"^(?:and|or|but|while|as|after|before|when|because|although|though|with|adding|"
-                            r"saying)\b", aside)  # a clause boundary, handled by _clause_with_time
+        one_word = len(aside.split()) < 2 and not _NUMBER.fullmatch(aside)  # "Syria, Iraq, Jordan"
+        boundary = _ASIDE_BOUNDARY.match(aside)  # a clause boundary, handled by _clause_with_time
         if one_word or boundary:
             pos = m.end()
             continue
@@ -248,7 +289,7 @@ def _drop_asides(s: str) -> str:
         if _OPEN in aside:
             # The aside holds the expression: it is what happened then. "The talks, which began in
             # January, broke down" → "The talks began"; "The museum, founded in 1870, …" → "was founded".
-            relative = re.match(r"^(?:which|who|that)\s+(.+)$", aside)
+            relative = _RELATIVE_ASIDE.match(aside)
             if relative:
                 return f"{head} {relative.group(1)}"
             first = aside.split()[0].lower()
@@ -265,6 +306,7 @@ _SPLIT = re.compile(
     r"|(?:\w+ed|led|hit|driven)\s+by\b|[a-z]+ing\b)"
     r"|\s+(?=and\s+(?:is|are|was|were|has|have|had|will|would|[a-z]+ed)\b)"
     r"|\s+(?=(?:after|when|while|because|although|though|whereas|until|as(?!\s+(?:well|much|many|long|soon|part|a)\b))\s)")
+_PREPOSITION_LIKE = re.compile(r"^(?:after|before|until|since|as|following|amid)\s")
 _SUBORDINATORS = re.compile(r"^(?:and|but|while|whereas|although|though|with|as|after|before|when|because|until|"
                             r"which|who|where|adding|saying|prompting|leaving|killing|bringing|sending|forcing|"
                             r"making)\s+", re.IGNORECASE)
@@ -288,7 +330,7 @@ def _clause_with_time(s: str) -> str:
     # March 8"): the phrase goes back to its clause.
     merged: list[str] = []
     for p in parts:
-        if merged and re.match(r"^(?:after|before|until|since|as|following|amid)\s", p) \
+        if merged and _PREPOSITION_LIKE.match(p) \
                 and not any(_is_verb(w) for w in p.split()[1:]):
             merged[-1] = f"{merged[-1]} {p}"
         else:
@@ -331,8 +373,11 @@ def _subject(clause: str) -> str:
     return ""
 
 
+_MARKED_TEXT = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
+
+
 def _drop_time(s: str) -> str:
-    m = re.search(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}", s)
+    m = _MARKED_TEXT.search(s)
     if m is None:
         return s
     before, expr, after = s[:m.start()], m.group(1), s[m.end():]
