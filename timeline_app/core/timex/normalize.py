@@ -307,18 +307,19 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         type_ = TimexType(built.type)
         if type_ is TimexType.DATE and isinstance(m, Shift) and value is not None and _CLOCK_VALUE.search(value):
             type_ = TimexType.TIME  # "8 hours ago" from a DCT at 09:49 is a clock time
-        if c.span in forced:
+        corrected = bool(forced) and c.span in forced  # no Span made when nothing is corrected
+        if corrected:
             value = forced[c.span]
             type_ = _user_type(value, type_)
-        before = _said_before(story, m, value) if placed is None and c.span not in forced else None
+        before = _said_before(story, m, value) if placed is None and not corrected else None
         if before is not None:
             value = before[0]
-        if value is not None and c.span not in forced and not is_valid(value, type_):
+        if value is not None and not corrected and not is_valid(value, type_):
             # Arithmetic or a rule gave no real value ("February 30, 2016"): none is better than a wrong one.
             impossible, value = value, None
         else:
             impossible = None
-        explanation = _explanation(surface, built, value, type_, anchor, tense, forced=c.span in forced,
+        explanation = _explanation(surface, built, value, type_, anchor, tense, forced=corrected,
                                    closed_on=closed_on, start_of_range=start_of_range, placed=placed,
                                    clock=_clock_words(story.time, m, clock, need, anchor, value, placed))
         if before is not None:
@@ -336,7 +337,7 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             id=tid, start=c.start, end=c.end, text=surface, type=type_, value=value, mod=built.mod,
             anchor=anchor.id if anchor is not None and need else None, interval=interval,
             granularity=gran, rule=c.rule.name, explanation=explanation, quant=quant, freq=freq,
-            corrected=c.span in forced,
+            corrected=corrected,
         )
         story.out.append(timex)
         _advance(story, timex, m, text, c, shifted_period=shifted_period, closed_on=closed_on, clock=clock)
