@@ -7,13 +7,25 @@ year, not a point on 1 January.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-
-from dateutil.relativedelta import relativedelta
+from typing import TypeVar
 
 from .model import Granularity, Interval, TimexType
+
+_D = TypeVar("_D", date, datetime)
+
+
+def add_months(d: _D, n: int) -> _D:
+    """``d`` plus ``n`` whole months, the day kept or cut to the month's last: what
+    ``d + relativedelta(months=n)`` gives (31 January + 1 month is 28 or 29 February), a few
+    times faster — resolution adds months to every month, season and quarter it considers.
+    Beyond the calendar (year 0, 10000) it raises ValueError as relativedelta does."""
+    years, month0 = divmod(d.month - 1 + n, 12)
+    year, month = d.year + years, month0 + 1
+    return d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1]))
 
 # Parts of the day, as offsets from midnight in hours. Night runs into the next morning,
 # which is how "overnight" and "Monday night" are meant in news.
@@ -98,19 +110,19 @@ def parse_value(value: str) -> tuple[Interval, Granularity] | None:
             return Interval(monday, monday + timedelta(days=7)), Granularity.WEEK
         if g["quarter"] is not None:
             start = datetime(year, 3 * int(g["quarter"]) - 2, 1)
-            return Interval(start, start + relativedelta(months=3)), Granularity.QUARTER
+            return Interval(start, add_months(start, 3)), Granularity.QUARTER
         if g["half"] is not None:
             start = datetime(year, 6 * int(g["half"]) - 5, 1)
-            return Interval(start, start + relativedelta(months=6)), Granularity.HALF
+            return Interval(start, add_months(start, 6)), Granularity.HALF
         if g["season"] is not None:
             start = datetime(year, SEASON_START_MONTH[g["season"]], 1)
-            return Interval(start, start + relativedelta(months=3)), Granularity.SEASON
+            return Interval(start, add_months(start, 3)), Granularity.SEASON
         if g["month"] is None:
             return Interval(datetime(year, 1, 1), datetime(year + 1, 1, 1)), Granularity.YEAR
         month = int(g["month"])
         if g["day"] is None:
             start = datetime(year, month, 1)
-            return Interval(start, start + relativedelta(months=1)), Granularity.MONTH
+            return Interval(start, add_months(start, 1)), Granularity.MONTH
         day = datetime(year, month, int(g["day"]))
         if g["pod"]:
             lo, hi = PART_OF_DAY_HOURS[g["pod"]]

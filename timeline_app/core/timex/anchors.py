@@ -18,7 +18,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from ..lang.en.dates import human
 from ..lang.en.tense import Tense
 from ..model import Granularity, Interval
-from ..values import SEASON_START_MONTH, format_day, format_week, parse_value
+from ..values import SEASON_START_MONTH, add_months, format_day, format_week, parse_value
 from .meanings import (
     Around,
     Clock,
@@ -184,19 +184,19 @@ def add_units(anchor: datetime, unit: str, n: float) -> datetime:
     if unit in _MONTHS_IN and n != whole:  # "a year and a half later": 18 months
         return add_units(anchor, "M", n * _MONTHS_IN[unit])
     if unit == "M" and n != whole:  # "two and a half months": the half as days
-        return anchor + relativedelta(months=whole) + timedelta(days=round((n - whole) * 30))
+        return add_months(anchor, whole) + timedelta(days=round((n - whole) * 30))
     if unit == "Y":
-        return anchor + relativedelta(years=whole)
+        return add_months(anchor, 12 * whole)
     if unit == "DE":
-        return anchor + relativedelta(years=10 * whole)
+        return add_months(anchor, 120 * whole)
     if unit == "CE":
-        return anchor + relativedelta(years=100 * whole)
+        return add_months(anchor, 1200 * whole)
     if unit == "Q":
-        return anchor + relativedelta(months=3 * whole)
+        return add_months(anchor, 3 * whole)
     if unit == "H":
-        return anchor + relativedelta(months=6 * whole)
+        return add_months(anchor, 6 * whole)
     if unit == "M":
-        return anchor + relativedelta(months=whole)
+        return add_months(anchor, whole)
     if unit in ("W", "WE"):
         return anchor + timedelta(weeks=n)
     if unit == "FN":
@@ -314,7 +314,7 @@ def place_named(m: Named, anchor: datetime, tense: Tense | None) -> tuple[str, C
         return format_day(day) + pod, choice
     years = range(anchor.year - 2, anchor.year + 3)
     if m.kind == "month":
-        cands = [(datetime(y, m.index, 1), datetime(y, m.index, 1) + relativedelta(months=1),
+        cands = [(datetime(y, m.index, 1), add_months(datetime(y, m.index, 1), 1),
                   f"{y:04d}-{m.index:02d}") for y in years]
         return _place(cands, anchor, m.rel, tense, default_current=True)
     if m.kind == "monthday":
@@ -344,7 +344,7 @@ def place_named(m: Named, anchor: datetime, tense: Tense | None) -> tuple[str, C
         return _place(cands, anchor, m.rel, tense, default_current=False)
     if m.kind == "season":
         code = m.season or "SU"
-        cands = [(season_start(y, code), season_start(y, code) + relativedelta(months=3), f"{y:04d}-{code}")
+        cands = [(season_start(y, code), add_months(season_start(y, code), 3), f"{y:04d}-{code}")
                  for y in years]
         return _place(cands, anchor, m.rel, tense, default_current=False)
     if m.kind in ("quarter", "half"):
@@ -353,7 +353,7 @@ def place_named(m: Named, anchor: datetime, tense: Tense | None) -> tuple[str, C
         cands = []
         for y in years:
             start = datetime(y, months * (m.index - 1) + 1, 1)
-            cands.append((start, start + relativedelta(months=months), f"{y:04d}-{letter}{m.index}"))
+            cands.append((start, add_months(start, months), f"{y:04d}-{letter}{m.index}"))
         if m.rel is None:
             # Results are reported after the period ends: "will report third-quarter results"
             # in October is about the quarter that just ended, so only a period that had not
@@ -372,7 +372,7 @@ def resolve_shift(m: Shift, anchor: datetime, anchor_unit: str = "D") -> str:
     unit = m.unit
     if unit == "SE":
         code = m.season or "SU"
-        cands = [(season_start(y, code), season_start(y, code) + relativedelta(months=3), f"{y:04d}-{code}")
+        cands = [(season_start(y, code), add_months(season_start(y, code), 3), f"{y:04d}-{code}")
                  for y in range(anchor.year - 2, anchor.year + 3)]
         rel = 0 if m.n == 0 else (-1 if m.n < 0 else 1)
         return _place(cands, anchor, rel, None, default_current=False)[0]

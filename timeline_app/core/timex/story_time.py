@@ -22,12 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from ..lang.en.tense import Tense, tense_near
 from ..lang.language import StoryCues
 from ..model import DCT, DocumentMode, Granularity, Interval, Mode
-from ..values import format_day, format_week, parse_value
+from ..values import add_months, format_day, format_week, parse_value
 from .anchors import Anchor, add_units, holiday_in, needs, season_start
 from .meanings import Around, Clock, Fixed, Holiday, Literal, Meaning, Named, Shift
 
@@ -183,7 +181,7 @@ def _occurrences(m: Named | Holiday, around: datetime) -> list[tuple[datetime, d
             out.append((day, day + timedelta(days=7 if week else 1), (format_week if week else format_day)(day)))
         return out
     if m.kind == "month":
-        out = [(datetime(y, m.index, 1), datetime(y, m.index, 1) + relativedelta(months=1), f"{y:04d}-{m.index:02d}")
+        out = [(datetime(y, m.index, 1), add_months(datetime(y, m.index, 1), 1), f"{y:04d}-{m.index:02d}")
                for y in years]
     elif m.kind == "monthday":
         for y in years:
@@ -194,13 +192,13 @@ def _occurrences(m: Named | Holiday, around: datetime) -> list[tuple[datetime, d
             out.append((start, start + timedelta(days=1), format_day(start) + (f"T{m.pod}" if m.pod else "")))
     elif m.kind == "season":
         code = m.season or "SU"
-        out = [(season_start(y, code), season_start(y, code) + relativedelta(months=3), f"{y:04d}-{code}")
+        out = [(season_start(y, code), add_months(season_start(y, code), 3), f"{y:04d}-{code}")
                for y in years]
     elif m.kind in ("quarter", "half"):
         months, letter = (3, "Q") if m.kind == "quarter" else (6, "H")
         for y in years:
             start = datetime(y, months * (m.index - 1) + 1, 1)
-            out.append((start, start + relativedelta(months=months), f"{y:04d}-{letter}{m.index}"))
+            out.append((start, add_months(start, months), f"{y:04d}-{letter}{m.index}"))
     elif m.kind == "weekday":
         monday = around - timedelta(days=around.weekday())
         for k in range(-2, 3):
@@ -406,7 +404,7 @@ def _near(focus: Anchor, dct: Anchor) -> bool:
     overlaps the DCT's year."""
     year_start = dct.when.replace(month=1, day=1, hour=0, minute=0, second=0)
     try:
-        return focus.when < year_start + relativedelta(years=1) and year_start < _interval_end(focus)
+        return focus.when < add_months(year_start, 12) and year_start < _interval_end(focus)
     except (ValueError, OverflowError):  # a year next to the calendar's end (a DCT in 9999)
         return focus.when.year == dct.when.year
 
