@@ -33,14 +33,29 @@ _SUBORDINATE = re.compile(
 _REACH = 120  # characters before the time that are read: about a clause
 
 
+# A word each pattern's match must hold. Most clauses hold none of them, and looking for a
+# word is far cheaper than trying a pattern that ends in "$" at every position.
+_SINCE_WORDS = ("since",)
+_COMPARED_WORDS = ("than", "compared", "versus", "vs.", "against", "from")
+_SUBORDINATE_WORDS = ("after", "before", "since")
+
+
+def _may_hold(words: tuple[str, ...], lowered: str | None) -> bool:
+    """False only when none of ``words`` is in the (ASCII, lower-cased) clause. Unicode text is
+    always tried: under IGNORECASE "ſince" matches "since", which lower() does not tell."""
+    return lowered is None or any(w in lowered for w in words)
+
+
 def landmark(text: str, start: int, sentence_start: int = 0) -> str | None:
     """Why the time at ``start`` is a landmark and not the event's time, or None: the words
     before it in its sentence ("since", "than", "after losing … in")."""
     lo = max(sentence_start, start - _REACH)
-    if _SINCE.search(text, lo, start):
+    clause = text[lo:start]
+    lowered = clause.lower() if clause.isascii() else None
+    if _may_hold(_SINCE_WORDS, lowered) and _SINCE.search(text, lo, start):
         return '"since": the point a comparison or a state counts from'
-    if _COMPARED.search(text, lo, start):
+    if _may_hold(_COMPARED_WORDS, lowered) and _COMPARED.search(text, lo, start):
         return "the time compared with"
-    if _SUBORDINATE.search(text, lo, start):
+    if _may_hold(_SUBORDINATE_WORDS, lowered) and _SUBORDINATE.search(text, lo, start):
         return "the time of a clause under after, before or since"
     return None
