@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -293,6 +294,10 @@ def resolve_named(m: Named, anchor: datetime, tense: Tense | None) -> str:
     return place_named(m, anchor, tense)[0]
 
 
+# Resolving a name and explaining it both place it (the explanation says which occurrence was
+# chosen): the same (name, anchor, tense) is looked up, not worked out twice. Meanings and
+# datetimes are immutable, and so is the result; an exception is raised again, never stored.
+@lru_cache(maxsize=4096)
 def place_named(m: Named, anchor: datetime, tense: Tense | None) -> tuple[str, Choice]:
     """:func:`resolve_named`'s value, and the :class:`Choice` that picked it."""
     pod = f"T{m.pod}" if m.pod else ""
