@@ -45,14 +45,16 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.dataset import is_dataset
+from ..core.lanes import STORY_LANE
 from ..core.model import ArticleResult
 from ..core.session import Change, Session
 from .app import apply_theme
 from .editing.corrections import Corrections
+from .editing.stories import StoryEditing
 from .file_loading import PROJECT_EXTENSION, SUPPORTED_EXTENSIONS, Loader, expand_paths
 from .help import ShortcutsDialog, show_about
 from .panes.article import ArticleView
-from .panes.details import DetailPane
+from .panes.details import DetailPane, source_selection
 from .panes.event_table import EventTable
 from .panes.problems import ProblemsPanel
 from .panes.vague_tray import VagueTray
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.vague = VagueTray(self.session)
         self.problems = ProblemsPanel()
         self.corrections = Corrections(self, lambda: self.session, self.selection, self.article, self.undo_stack)
+        self.story_editing = StoryEditing(self, lambda: self.session, self.selection, self.undo_stack)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("mainSplitter")
@@ -204,6 +207,9 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(self.edit_menu, "De&lete event", self.corrections.delete_event,
                                           QKeySequence.StandardKey.Delete)
         self.edit_menu.addSeparator()
+        self.split_story_action = self._action(self.edit_menu, "S&plit this story…", self.story_editing.split)
+        self.merge_story_action = self._action(self.edit_menu, "&Merge story with…", self.story_editing.merge)
+        self.edit_menu.addSeparator()
         self._action(self.edit_menu, "&Find events…", self.table_focus_search, QKeySequence.StandardKey.Find)
 
         self.view_menu = mb.addMenu("&View")
@@ -253,6 +259,9 @@ class MainWindow(QMainWindow):
         self.timeline.eventActivated.connect(lambda s: self.selection.set(s, "timeline"))
         self.timeline.laneActivated.connect(lambda s: self.selection.set(s, "timeline"))
         self.timeline.storiesMerged.connect(self._stories_merged)
+        self.details.sourceRequested.connect(lambda s: self.article.set_selection(s, scroll=True))
+        self.details.storyActionRequested.connect(
+            lambda kind: self.story_editing.split() if kind == "split" else self.story_editing.merge())
         self.article.selectionRequested.connect(lambda s: self.selection.set(s, "article"))
         self.table.selectionRequested.connect(lambda s: self.selection.set(s, "table"))
         self.table.filterChanged.connect(self.timeline.set_filter)  # Find and filters act on the timeline
@@ -425,7 +434,12 @@ class MainWindow(QMainWindow):
         self.timeline.set_selection(sel)
         if sel is not None and source not in ("timeline", "session"):
             self.timeline.center_on()
-        self.article.set_selection(sel, scroll=source not in ("article", "session"))
+        if sel is not None and sel.key == STORY_LANE:  # a story event: the article pane reads its first source
+            story = self.story_editing.story()
+            if story is not None:
+                self.article.set_selection(source_selection(self.session, story.members[0]), scroll=True)
+        else:
+            self.article.set_selection(sel, scroll=source not in ("article", "session"))
         if source != "table":
             self.table.set_selection(sel)
         self.details.set_selection(sel)
@@ -445,6 +459,8 @@ class MainWindow(QMainWindow):
         self.edit_label_action.setEnabled(self.corrections.can_delete())  # any selected event
         self.delete_action.setEnabled(self.corrections.can_delete())
         self.add_event_action.setEnabled(self.article.current_key is not None)
+        self.split_story_action.setEnabled(self.story_editing.can_split())
+        self.merge_story_action.setEnabled(self.story_editing.can_merge())
 
     def _clean_changed(self, _clean: bool) -> None:
         # The stack also reports while the window is being destroyed: nothing to show then.

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.lanes import STORY_LANE
 from ...core.lang.en.dates import human
 from ...core.model import DCT, Event, TimeExpression
 from ...core.session import Entry, Session
-from ...core.stories import Story
+from ...core.stories import Member, Story
 from ..selection import Selection
 from ..timeline.story_merging import known_stories
 
@@ -73,13 +74,27 @@ def story_html(story: Story, session: Session) -> str:
         f"{r.articles} {'article' if r.articles == 1 else 'articles'} ({escape(', '.join(r.members))})</li>"
         for r in story.readings)
     sources = "".join(
-        f"<li><b>{escape(titles.get(m.article, m.article))}</b> <small>({escape(m.ref)}"
+        f"<li><a href='source:{n}'><b>{escape(titles.get(m.article, m.article))}</b></a> <small>({escape(m.ref)}"
         f"{', “' + escape(m.reading) + '”' if m.reading else ''}"
         f"{' → ' + escape(human(m.value)) if m.value else ''})</small><br>{escape(m.sentence or m.label)}</li>"
-        for m in story.members)
-    return (f"<h3>{warn}{escape(story.label)}</h3><table>{''.join(rows)}</table>"
+        for n, m in enumerate(story.members))
+    actions = ("<p><a href='story:split'>Split this story…</a> · <a href='story:merge'>Merge with…</a></p>"
+               if story.sources > 1 else "")
+    return (f"<h3>{warn}{escape(story.label)}</h3><table>{''.join(rows)}</table>{actions}"
             f"<p><b>Readings of the date</b></p><ul>{readings}</ul>"
-            f"<p><b>Every source sentence</b></p><ol>{sources}</ol>")
+            f"<p><b>Every source sentence</b> <small>(click a source to read it in the article pane)"
+            f"</small></p><ol>{sources}</ol>")
+
+
+def source_selection(session: Session, member: Member) -> Selection:
+    """A story's source as a selection of its article's event, found by its span (the event's
+    id may have changed since the merge, when the article was derived again)."""
+    try:
+        events = session.entry(member.article).analysis.events
+    except KeyError:
+        return Selection(member.article, event=member.event)
+    same = next((e.id for e in events if (e.start, e.end) == (member.start, member.end)), member.event)
+    return Selection(member.article, event=same)
 
 
 def _no_dct(entry: Entry) -> str:
@@ -98,12 +113,19 @@ def _mode(entry: Entry) -> str | None:
 
 
 class DetailPane(QWidget):
+    #: a story's source was clicked: a :class:`Selection` of that article's event, for the article pane
+    sourceRequested = Signal(object)
+    #: "split" or "merge" was clicked on the shown story event
+    storyActionRequested = Signal(str)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._selection: Selection | None = None
+        self._story: Story | None = None
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
@@ -120,12 +142,25 @@ class DetailPane(QWidget):
     def refresh(self) -> None:
         self.set_selection(self._selection)
 
+    def story(self) -> Story | None:
+        """The story event shown, if one is."""
+        return self._story
+
+    def _link(self, url: QUrl) -> None:
+        kind, _, rest = url.toString().partition(":")
+        if kind == "story" and rest in ("split", "merge"):
+            self.storyActionRequested.emit(rest)
+        elif kind == "source" and self._story is not None and rest.isdigit() \
+                and int(rest) < len(self._story.members):
+            self.sourceRequested.emit(source_selection(self._session, self._story.members[int(rest)]))
+
     def html(self) -> str:
         sel = self._selection
+        self._story = None
         if sel is not None and sel.key == STORY_LANE:
-            story = next((s for s in known_stories(self._session) if s.id == sel.event), None)
-            if story is not None:
-                return story_html(story, self._session)
+            self._story = next((s for s in known_stories(self._session) if s.id == sel.event), None)
+            if self._story is not None:
+                return story_html(self._story, self._session)
         resolved = sel.resolve(self._session) if sel else None
         if resolved is None:
             return ("<p style='color:gray'>Select an event on the timeline, an expression in the article "
