@@ -3,8 +3,9 @@
 A worker in a ``QThread`` hands each file to a child process
 (:class:`timeline_app.core.reading_process.Reader`, which runs
 :func:`timeline_app.core.pipeline.process_file`) and sends every :class:`ArticleResult` to the
-GUI thread (queued signal), where the window adds it to the session. Files dropped while a load
-runs join the same job. Cancelling stops at once, in the middle of a file if need be: the child
+GUI thread (queued signal), where the window adds it to the session. A few paths are sent ahead
+(:data:`AHEAD`), so the child goes from one file to the next without waiting for the thread;
+results come back in the order given. Files dropped while a load runs join the same job. Cancelling stops at once, in the middle of a file if need be: the child
 is killed. A file that the child cannot finish in time, or that kills it, is that file's error
 and a new child reads the rest; nothing a file does can stop the thread or the window.
 """
@@ -27,6 +28,9 @@ from ..core.reading_process import Reader
 from ..core.time_limit import FILE_TIME_LIMIT_S
 
 POLL_S = 0.05  # how often the loading thread looks at Cancel while a file is read
+# Paths sent to the child ahead of the one it reads, so it never waits for the parent between
+# files (one at a time, the round trip cost as much as reading a short article).
+AHEAD = 4
 SUPPORTED_EXTENSIONS = ARTICLE_SUFFIXES
 PROJECT_EXTENSION = EXTENSION
 
@@ -79,6 +83,7 @@ class _Worker(QObject):
         self._lock = threading.Lock()
         self._cancelled = False
         self._closed = False  # set once run() has taken its last file
+        self._reader: Reader | None = None
 
     def add(self, paths: list[Path]) -> bool:
         """Append files to the running job; False when it has already finished."""
@@ -98,60 +103,93 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
-        i = 0
-        reader: Reader | None = None
+        done = 0
         try:
-            while True:
-                with self._lock:
-                    if self._cancelled or i >= len(self._paths):
-                        self._closed = True
-                        break
-                    path, total = self._paths[i], len(self._paths)
-                self.progress.emit(i, total, str(path))
-                result, reader = self._read_one(path, reader)
-                if result is None:  # cancelled in the middle of the file
-                    break
-                self.result.emit(result)
-                i += 1
+            done = self._run()
         except Exception as exc:  # noqa: BLE001 - the thread must end properly whatever happens
             self.result.emit(ArticleResult(source="", article=None, errors=(f"loading stopped: {exc!r}",)))
         finally:
-            if reader is not None:
-                reader.close()
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
             with self._lock:
                 self._closed = True
                 total = len(self._paths)
-            self.progress.emit(i, total, "")
+            self.progress.emit(done, total, "")
             self.done.emit(self._cancelled)
 
-    def _read_one(self, path: Path, reader: Reader | None) -> tuple[ArticleResult | None, Reader | None]:
-        """The file's result (None when cancelled), and the reader to go on with."""
-        if reader is None or not reader.alive():
-            reader = Reader(self.read)
-            if not self._wait_ready(reader):
-                return None, None
-        try:
-            reader.send(str(path))
-        except OSError:  # the reader died as it started
-            reader.kill()
-            return reading_process.died(path, reader.exit_description()), None
-        deadline = time.monotonic() + reading_process.deadline_s()
+    def _run(self) -> int:
+        """Read every path, :data:`AHEAD` of them sent to the child at a time; the count done.
+
+        The child reads its paths in order, so the oldest one sent is the one being read: its
+        clock starts when the result before it arrives, and when the child dies or runs out of
+        time that file is the one to blame. The paths sent after it go to the next child.
+        """
+        done = 0  # results emitted: the file being read is self._paths[done]
+        sent = 0  # paths sent to the current child
+        head_since = 0.0  # when the file being read became the oldest one sent
+        while True:
+            with self._lock:
+                if self._cancelled or done >= len(self._paths):
+                    self._closed = True
+                    return done
+                total = len(self._paths)
+                todo = self._paths[sent:min(total, done + AHEAD)]
+            if self._reader is None or not self._reader.alive():
+                if self._reader is not None:
+                    self._reader.kill()
+                self._reader = Reader(self.read)
+                sent = done
+                if not self._wait_ready(self._reader):
+                    return done
+                todo = self._paths[done:min(total, done + AHEAD)]
+            if sent == done:
+                head_since = time.monotonic()
+                self.progress.emit(done, total, str(self._paths[done]))
+            for path in todo:
+                try:
+                    self._reader.send(str(path))
+                except OSError:  # the reader died: the file being read is blamed below
+                    break
+                sent += 1
+            result = self._next_result(self._paths[done], head_since)
+            if result is None:  # cancelled in the middle of a file
+                return done
+            self.result.emit(result)
+            done += 1
+            if self._reader is None:  # that file ended the child: the rest go to a new one
+                sent = done
+            elif sent > done:  # the next file sent is being read now
+                head_since = time.monotonic()
+                self.progress.emit(done, total, str(self._paths[done]))
+
+    def _next_result(self, path: Path, since: float) -> ArticleResult | None:
+        """The result of ``path``, the oldest file sent (None when cancelled); a child that
+        dies or runs out of time is killed and ``self._reader`` set to None."""
+        reader = self._reader
+        assert reader is not None
+        deadline = since + reading_process.deadline_s()
         while True:
             if self.cancelled():
-                reader.kill()
-                return None, None
+                self._drop_reader()
+                return None
             if reader.poll(POLL_S):
                 try:
-                    return reader.receive(), reader
+                    return reader.receive()
                 except (EOFError, OSError):
-                    reader.kill()
-                    return reading_process.died(path, reader.exit_description()), None
+                    self._drop_reader()
+                    return reading_process.died(path, reader.exit_description())
             if not reader.alive():
-                reader.kill()
-                return reading_process.died(path, reader.exit_description()), None
+                self._drop_reader()
+                return reading_process.died(path, reader.exit_description())
             if time.monotonic() > deadline:
-                reader.kill()
-                return reading_process.overtime(path, FILE_TIME_LIMIT_S), None
+                self._drop_reader()
+                return reading_process.overtime(path, FILE_TIME_LIMIT_S)
+
+    def _drop_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.kill()
+            self._reader = None
 
     def _wait_ready(self, reader: Reader) -> bool:
         """Wait for a new reader to start (not counted as the file's time); False when cancelled."""
@@ -162,7 +200,7 @@ class _Worker(QObject):
                 return True
             if not reader.alive():
                 return True
-        reader.kill()
+        self._drop_reader()
         return False
 
 

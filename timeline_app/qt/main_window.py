@@ -63,6 +63,7 @@ from .selection import Selection, SelectionModel
 from .session_adapter import SessionAdapter
 from .settings import AppSettings
 from .timeline.view import TimelineView
+from .view_refresh import ViewRefresh
 
 RESERVED_SHORTCUTS = {"project": "Ctrl+S", "export": "Ctrl+E"}
 HEAVY_REFRESH_S = 3.0
@@ -95,7 +96,6 @@ class MainWindow(QMainWindow):
         self.loader = Loader(self)
         self._loaded_in_job = 0
         self._last_heavy = 0.0
-        self._heavy_stale = False
 
         self.timeline = TimelineView(self.session)
         self.article = ArticleView(self.session)
@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.vague_dock.raise_()
         self.resizeDocks([self.details_dock], [380], Qt.Orientation.Horizontal)
 
+        self.view_refresh = self._build_refresh()
+        self.adapter.followers.append(self.view_refresh)  # its flush() and pending() include ours
         self._build_status_bar()
         self._build_menus()
         self._connect()
@@ -252,7 +254,7 @@ class MainWindow(QMainWindow):
         return actions[actions.index(marker) + 1]
 
     def _connect(self) -> None:
-        self.adapter.settled.connect(self._refresh_views)
+        self.adapter.settled.connect(self._session_settled)
         self.adapter.problemsChanged.connect(self._problems_changed)
         self.adapter.changed.connect(self._session_changed)
         self.selection.changed.connect(self._selection_changed)
@@ -366,9 +368,11 @@ class MainWindow(QMainWindow):
 
     def _load_finished(self, cancelled: bool) -> None:
         self._show_progress(False)
-        self.adapter.flush()
-        if self._heavy_stale:
-            self._refresh_views()  # the table and tray skipped during loading catch up
+        # The last refresh of the job, the table and tray included, one view per turn as well
+        # (the pending ``settled`` would refresh them all at once, now that nothing loads).
+        self.adapter.discard_pending()
+        self.timeline.fresh_stories = True
+        self.view_refresh.request(heavy=True)
         n, self._loaded_in_job = self._loaded_in_job, 0
         self.statusBar().showMessage(f"{'Cancelled: ' if cancelled else ''}loaded {n} article{'s' if n != 1 else ''}",
                                      5000)
@@ -400,30 +404,48 @@ class MainWindow(QMainWindow):
         if change.kind == "cleared":
             self.selection.set(None, "session")
 
-    def _refresh_views(self) -> None:
-        """Bring every view up to date with the session (after a burst of changes).
+    def _build_refresh(self) -> ViewRefresh:
+        """The views' refresh steps, in the order a full refresh runs them (see :mod:`.view_refresh`)."""
+        refresh = ViewRefresh(self, done=self._refresh_took)
+        refresh.add("timeline", lambda: self.timeline.refresh())
+        refresh.add("article", lambda: self.article.refresh())
+        # The table and the vague tray are the costly views at 100,000 events: while files are
+        # loading they are refreshed at most every HEAVY_REFRESH_S seconds, and once at the end.
+        refresh.add("table", self._refresh_table, heavy=True)
+        refresh.add("vague", lambda: self.vague.refresh(), heavy=True)
+        refresh.add("status", self._refresh_status)
+        return refresh
 
-        While files are loading, the table and the vague tray (the costly views at 100,000
-        events) are refreshed at most every :data:`HEAVY_REFRESH_S` seconds, and once at the end.
-        """
-        t0 = time.perf_counter()
-        heavy = not self.loader.is_busy() or t0 - self._last_heavy >= HEAVY_REFRESH_S
+    def _refresh_views(self) -> None:
+        """Bring every view up to date with the session now."""
+        self.timeline.fresh_stories = True
+        self.view_refresh.request(heavy=True)
+        self.view_refresh.flush()
+
+    def _session_settled(self) -> None:
+        """After a burst of changes: at once when idle; while files load, one view per turn."""
+        if not self.loader.is_busy():
+            self._refresh_views()
+            return
+        heavy = time.perf_counter() - self._last_heavy >= HEAVY_REFRESH_S
         # Stories are merged afresh on the heavy refreshes only, like the table's rows.
         self.timeline.fresh_stories = heavy
-        self.timeline.refresh()
-        self.article.refresh()
-        if heavy:
-            self.table.refresh()
-            self.vague.refresh()
-            self._last_heavy = time.perf_counter()
-        self._heavy_stale = not heavy
+        self.view_refresh.request(heavy=heavy)
+
+    def _refresh_table(self) -> None:
+        self.table.refresh()
+        self._last_heavy = time.perf_counter()
+
+    def _refresh_status(self) -> None:
         self.selection.revalidate()
         self.details.refresh()
         self._update_counts()
         self._update_actions()
         self._update_title()
+
+    def _refresh_took(self, seconds: float) -> None:
         # Redraw no more than about a third of the time while files keep arriving.
-        self.adapter.delay_ms = min(2000, int((time.perf_counter() - t0) * 3000))
+        self.adapter.delay_ms = min(2000, int(seconds * 3000))
 
     def _stories_merged(self) -> None:
         """A worker merged the stories anew (the timeline drew them): the story panes follow."""

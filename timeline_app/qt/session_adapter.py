@@ -9,10 +9,21 @@ when redrawing is expensive: :attr:`delay_ms` is raised by whoever measures the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.session import Change, Session
+
+
+class Follower(Protocol):
+    def flush(self) -> None: ...
+
+    def discard_pending(self) -> None:
+        """Forget a pending ``settled``: the caller refreshes the views itself."""
+        self._timer.stop()
+
+    def pending(self) -> bool: ...
 
 
 class SessionAdapter(QObject):
@@ -26,6 +37,9 @@ class SessionAdapter(QObject):
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.delay_ms = 0
+        #: what a ``settled`` starts and finishes on later event-loop turns (the window's
+        #: :class:`~.view_refresh.ViewRefresh`): flush() and pending() include them
+        self.followers: list[Follower] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.settled)
@@ -49,13 +63,20 @@ class SessionAdapter(QObject):
         self._schedule()
 
     def flush(self) -> None:
-        """Deliver a pending ``settled`` now (tests, before saving or exporting)."""
+        """Deliver a pending ``settled`` now, and finish the work it started in the
+        :attr:`followers` (tests, before saving or exporting)."""
         if self._timer.isActive():
             self._timer.stop()
             self.settled.emit()
+        for follower in self.followers:
+            follower.flush()
+
+    def discard_pending(self) -> None:
+        """Forget a pending ``settled``: the caller refreshes the views itself."""
+        self._timer.stop()
 
     def pending(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or any(f.pending() for f in self.followers)
 
     def _schedule(self) -> None:
         if not self._timer.isActive():

@@ -29,6 +29,21 @@ def lane_color(index: int, override: str | None = None) -> QColor:
     return QColor(LANE_COLORS[index % len(LANE_COLORS)])
 
 
+def lane_colors(overrides: list[str | None]) -> list[QColor]:
+    """The colours of lanes 0, 1, … (``overrides`` the user's colour of each, or None); a
+    lane shares its QColor with the other lanes of its colour (a thousand lanes have a handful
+    of colours, and refreshing made a thousand QColors per item). Read them, do not change them."""
+    made: dict[tuple[int, str | None], QColor] = {}
+    out: list[QColor] = []
+    for i, override in enumerate(overrides):
+        key = (-1 if override else i % len(LANE_COLORS), override)
+        color = made.get(key)
+        if color is None:
+            color = made[key] = lane_color(i, override)
+        out.append(color)
+    return out
+
+
 @dataclass(frozen=True)
 class Theme:
     name: str  # "light" | "dark"

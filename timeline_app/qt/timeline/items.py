@@ -25,7 +25,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
-from ..theme import LIGHT, Theme, lane_color
+from ..theme import LIGHT, Theme, lane_colors
 from .data import MARKER_FRAC, TimelineData
 
 try:  # pyqtgraph's contiguous arrays of QRectF: one drawRects call for thousands of rects
@@ -95,7 +95,7 @@ class ViewSpaceItem(pg.GraphicsObject):
 
     def set_data(self, data: TimelineData) -> None:
         self.data = data
-        self._colors = [lane_color(i, ln.color) for i, ln in enumerate(data.lanes)]
+        self._colors = lane_colors([ln.color for ln in data.lanes])
         self._rgb = np.array([c.rgb() for c in self._colors], dtype=np.int64)
         self.update()
 

@@ -27,13 +27,13 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QKeyEvent, QPen
+from PySide6.QtGui import QColor, QCursor, QKeyEvent, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ...core.lanes import source_of
 from ...core.session import Session
 from ..selection import Selection
-from ..theme import Theme, lane_color, theme_named
+from ..theme import Theme, lane_colors, theme_named
 from .axes import CalendarAxis, LaneAxis
 from .data import DAY, TimelineData, TimelineDataBuilder, epoch_seconds, from_epoch_seconds
 from .items import (
@@ -222,17 +222,21 @@ class TimelineView(NavigationMixin, QWidget):
         return np.fromiter((ref in keep for ref in self.data.refs), bool, len(self.data))
 
     def _lane_styles(self) -> None:
-        """Brushes and pens per lane for the points (solid, and faint dashed for APPROX)."""
-        solid, faint, plain_pen, fuzzy_pen = [], [], [], []
+        """Brushes and pens per lane for the points (solid, and faint dashed for APPROX); lanes
+        of one colour share them (making them a thousand times over was a third of a refresh)."""
         halo = pg.mkPen(self.theme.background, width=1.0)
-        for i, ln in enumerate(self.data.lanes):
-            c = lane_color(i, ln.color)
-            solid.append(pg.mkBrush(c))
-            light = pg.mkColor(c)
-            light.setAlpha(90)
-            faint.append(pg.mkBrush(light))
-            plain_pen.append(halo)
-            fuzzy_pen.append(pg.mkPen(c, width=1.2, style=Qt.PenStyle.DashLine))
+        made: dict[int, tuple[object, object, object]] = {}
+        styles = []
+        for c in lane_colors([ln.color for ln in self.data.lanes]):
+            style = made.get(c.rgba())
+            if style is None:
+                light = QColor(c)
+                light.setAlpha(90)
+                style = made[c.rgba()] = (pg.mkBrush(c), pg.mkBrush(light),
+                                          pg.mkPen(c, width=1.2, style=Qt.PenStyle.DashLine))
+            styles.append(style)
+        solid, faint, fuzzy_pen = ([s[k] for s in styles] for k in range(3))
+        plain_pen = [halo] * len(styles)
         self._styles = tuple(np.array(x, dtype=object) for x in (solid, faint, plain_pen, fuzzy_pen))
 
     def _update_points(self, *, force: bool = True) -> None:
