@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+")  # trigger words: "18months" holds "18" an
 _SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 _CACHE_LIMIT = 20_000  # distinct words remembered with what they trigger (a few MB); then it starts again
+_NUMBER_LIMIT = 4  # ASCII numbers up to this many digits are remembered too: 11,110 of them at most
 
 # A window: [lo, hi) of the text.
 Window = tuple[int, int]
@@ -37,6 +38,11 @@ class _Word:
 
     rules: tuple[tuple[int, tuple[int, ...]], ...]  # (window set or -1, the rules using it)
     triggers: tuple[tuple[int, int, tuple[int, ...]], ...]  # (start, end) in the word, window sets
+
+
+# Most words of a text begin no rule and trigger nothing ("decision", "across"): they all get
+# this one value, so the scan can pass over them with one identity test.
+_NOTHING = _Word((), ())
 
 
 class Plan:
@@ -140,10 +146,15 @@ class Plan:
                 sets = self._window_sets_of(frozenset(families))
                 if sets:
                     triggers.append((m.start(), m.end(), sets))
-        found = _Word(self._by_window(rules), tuple(triggers))
-        if token.isalpha():  # numbers are too many to remember ("12,000", "2015", "4:30"): not kept
+        by_window = self._by_window(rules)
+        found = _Word(by_window, tuple(triggers)) if by_window or triggers else _NOTHING
+        if token.isalpha():
             if len(self._words) >= _CACHE_LIMIT:
                 self._words.clear()
+            self._words[token] = found
+        elif len(token) <= _NUMBER_LIMIT and token.isascii() and token.isdigit():
+            # Numbers in general are too many to remember ("12,000", "2015", "4:30" give "12",
+            # "000", "2015", "4", "30"), but those of up to four digits are a bounded set.
             self._words[token] = found
         return found
 
@@ -184,20 +195,25 @@ class Plan:
         begins: list[list[int]] = [[] for _ in self.rules]
         spans: list[list[list[int]]] = [[] for _ in self._window_sets]
         hits: list[tuple[int, tuple[tuple[int, tuple[int, ...]], ...]]] = []
+        known = self._words.get
         for m in self._finder.finditer(text):
-            s = m.start()
-            if m.lastgroup == "c":
-                ch = m.group()
-                if s == 0 or _WORD_CHAR.match(text, s - 1) is None:
-                    starting = self._char_rules(ch, after=False)
-                    if starting:
-                        hits.append((s, starting))
-                following = self._char_rules(ch, after=True)
-                if following:
-                    hits.append((s + 1, following))
+            token = m[0]
+            word = known(token)
+            if word is None:
+                if m.lastgroup == "c":
+                    s = m.start()
+                    if s == 0 or _WORD_CHAR.match(text, s - 1) is None:
+                        starting = self._char_rules(token, after=False)
+                        if starting:
+                            hits.append((s, starting))
+                    following = self._char_rules(token, after=True)
+                    if following:
+                        hits.append((s + 1, following))
+                    continue
+                word = self._word(token)
+            if word is _NOTHING:
                 continue
-            token = m.group()
-            word = self._words.get(token) or self._word(token)
+            s = m.start()
             if word.rules:
                 hits.append((s, word.rules))
             for a, b, sets in word.triggers:
