@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..resources import resource_path
@@ -95,9 +95,13 @@ class RuleSet:
         return self.tables[table].get(table_key(surface))
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)  # the builders look up a few hundred distinct words, many times each
 def table_key(surface: str) -> str:
     """Normalise a surface form for table lookup: 'Sept.' → 'sept', 'Mid -' → 'mid'."""
-    return re.sub(r"\s+", " ", surface.lower().replace(".", "").replace("\u2019", "'")).strip(" -")
+    return _SPACES.sub(" ", surface.lower().replace(".", "").replace("\u2019", "'")).strip(" -")
 
 
 def _load_patterns(folder: Path) -> dict[str, str]:
