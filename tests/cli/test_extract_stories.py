@@ -48,3 +48,23 @@ def test_a_failed_file_keeps_its_place_in_the_numbering(tmp_path: Path, capsys) 
     data = json.loads(capsys.readouterr().out)
     # the missing file is reported after the others, so the three reports are still a1..a3
     assert data["stories"][0]["events"] == ["a1:e1", "a2:e2", "a3:e1"]
+
+
+def test_streamed_csv_ends_with_the_story_rows(tmp_path: Path, capsys) -> None:
+    import csv
+    import io
+
+    paths = _files(tmp_path, REPORTS)
+    for jobs in ("1", "2"):  # members come back from worker processes too
+        assert main(["extract", "--format", "csv", "-j", jobs, *paths]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        events = [r for r in rows if r["source"]]
+        stories = [r for r in rows if not r["source"]]
+        assert rows[-len(stories):] == stories  # after every event row
+        [story] = stories
+        assert story["event_id"] == story["story"] == "s1"
+        assert story["members"] == "a1:e1 a2:e2 a3:e1" and story["sources"] == "3"
+        assert "earthquake" in story["label"] and story["interval_start"] == "2016-08-24T00:00:00"
+        assert all(r["story"] == "" for r in events)  # streamed: the event rows went out before the merge
+    assert main(["extract", "--format", "csv", paths[0]]) == 0
+    assert all(r["source"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out)))

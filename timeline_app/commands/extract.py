@@ -2,7 +2,10 @@
 
 JSON Lines and CSV are written article by article as the results come, so memory stays flat
 however many inputs there are; the other formats need every article at the end (JSON lists the
-stories the articles share). ``-j N`` runs N worker processes; the output is in input order and
+stories the articles share). Stories need every article too: streamed CSV keeps each event's
+story members (a few strings an event) and appends one row per story event at the end, once all
+articles are in; there the event rows' ``story`` column is empty, and each story row's
+``members`` names its events (``aN:eM``). ``-j N`` runs N worker processes; the output is in input order and
 the same bytes as with ``-j 1``. With ``-o`` the output goes to a temporary file renamed into
 place at the end, so an interrupted run leaves no half-written file.
 """
@@ -16,16 +19,18 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from typing import TextIO
 
 from ..core import batch
 from ..core.atomic import OutputError, atomic_path
 from ..core.formats import FORMATS
-from ..core.formats.tabular import CSV_COLUMNS, article_json, csv_rows, to_json
+from ..core.formats.tabular import CSV_COLUMNS, article_json, csv_rows, story_rows, to_json
 from ..core.model import DCT, ArticleResult, Mode
 from ..core.pipeline import split_projects, user_dct
 from ..core.project.store import project_results
+from ..core.stories import Member, members_of, merge, merged
 from ..core.timex.story_time import MODE_CHOICES, user_mode
 from . import extract_dataset
 from .progress import ProgressLine
@@ -44,7 +49,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "present: the story's own time) or auto (chosen per file, with the reason; default)")
     p.add_argument("--format", default="json", choices=sorted([*FORMATS, "parquet"]),
                    help="output format (default json); parquet writes a dataset folder (-o DATASET/) "
-                        "that the app opens")
+                        "that the app opens; csv and jsonl are written article by article, and csv of "
+                        "several articles ends with one row per story event (its members as aN:eM; the "
+                        "event rows' story column stays empty, stories need every article)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("-j", "--jobs", type=int, metavar="N", default=None,
                    help=f"worker processes (default: one per core, here {batch.default_jobs()}; 1 runs in "
@@ -96,12 +103,21 @@ def _as_jsonl(unit: batch.Unit, dct: DCT | None, mode: Mode | None) -> tuple[tup
     return result.errors, json.dumps(article_json(result), ensure_ascii=False) + "\n"
 
 
-def _as_csv(unit: batch.Unit, dct: DCT | None, mode: Mode | None) -> tuple[tuple[str, ...], str]:
+def _as_csv(unit: batch.Unit, dct: DCT | None,
+            mode: Mode | None) -> tuple[tuple[str, ...], str, tuple[Member, ...]]:
+    """The article's rows, and its events as story members (numbered in the parent, which knows
+    the article's place in the input)."""
     result = batch.process_unit(unit, dct, mode)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writerows(csv_rows([result]))
-    return result.errors, buffer.getvalue()
+    return result.errors, buffer.getvalue(), _members(result)
+
+
+def _members(result: ArticleResult) -> tuple[Member, ...]:
+    if result.article is None:
+        return ()
+    return tuple(members_of(result.source, 0, result.article, result.analysis))
 
 
 def _as_result(unit: batch.Unit, dct: DCT | None, mode: Mode | None) -> tuple[tuple[str, ...], ArticleResult]:
@@ -122,18 +138,26 @@ def _write(fmt: str, units: Iterator[batch.Unit], out: TextIO, jobs: int, dct: D
         if fmt == "csv":
             csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n").writeheader()
         work = partial(_as_jsonl if fmt == "jsonl" else _as_csv, dct=dct, mode=mode)
-        for n, (errors, text) in enumerate(batch.run(work, units, jobs)):
+        members: list[Member] = []
+        n = -1
+        for n, (errors, text, *mine) in enumerate(batch.run(work, units, jobs)):
             progress(n, -1, "")
             _report(errors)
             failed = failed or bool(errors)
             out.write(text)
+            if mine:  # CSV: the article is the (n+1)th of the input
+                members.extend(replace(m, position=n + 1) for m in mine[0])
         progress(0, 0, "")
-        for r in projects:
+        for k, r in enumerate(projects, start=n + 2):
             if fmt == "jsonl":
                 out.write(json.dumps(article_json(r), ensure_ascii=False) + "\n")
             else:
                 csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore",
                                lineterminator="\n").writerows(csv_rows([r]))
+                members.extend(replace(m, position=k) for m in _members(r))
+        if fmt == "csv" and n + 1 + len(projects) > 1:  # the stories, once every article is in
+            csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore",
+                           lineterminator="\n").writerows(story_rows(merged(merge(members))))
         return failed or any(r.errors for r in projects)
     results: list[ArticleResult] = []
     for n, (errors, result) in enumerate(batch.run(partial(_as_result, dct=dct, mode=mode), units, jobs)):
