@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import sentence, synthetic_result
 
+from timeline_app.core.lanes import STORY_LANE
 from timeline_app.qt.app import create_app
 from timeline_app.qt.main_window import MainWindow
 from timeline_app.qt.settings import AppSettings
@@ -195,6 +196,7 @@ def synthetic_part(app: QApplication, window: MainWindow, meter: StallMeter, arg
     meter.stop()
     print(f"show {len(window.session.entries)} analysed articles / {count_events(window):,} events: "
           f"{load_s:.2f} s ({stalls(meter)})")
+    stories_part(app, window, meter)
     t0 = time.perf_counter()
     window._refresh_views()
     print(f"one full refresh of every view at this size: {(time.perf_counter() - t0) * 1000:.0f} ms")
@@ -210,6 +212,24 @@ def synthetic_part(app: QApplication, window: MainWindow, meter: StallMeter, arg
     window.close_all()
     del results
     settle(app, window)
+
+
+def stories_part(app: QApplication, window: MainWindow, meter: StallMeter) -> None:
+    """Wait for the stories merged in the background (code that has a worker for it), the event
+    loop running meanwhile, and say how many the story lane draws."""
+    view = window.timeline
+    if hasattr(view, "merging_stories"):
+        meter.start()
+        t0 = time.perf_counter()
+        while view.merging_stories():
+            app.processEvents()
+            time.sleep(0.002)
+        meter.stop()
+        print(f"stories merged in a worker thread: {time.perf_counter() - t0:.2f} s more "
+              f"({stalls(meter)})")
+    lanes = [n for n, lane in enumerate(view.data.lanes) if lane.key == STORY_LANE]
+    drawn = len(range(view.data.lane_slice(lanes[0]).start, view.data.lane_slice(lanes[0]).stop)) if lanes else 0
+    print(f"story lane: {'on top, ' + format(drawn, ',') + ' story events' if lanes else 'none'}")
 
 
 def full_screen_labels(app: QApplication, window: MainWindow) -> None:

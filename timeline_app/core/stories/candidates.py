@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 # Members per block of a date sweep: small blocks keep each block's dates close together.
 _CHUNK = 256
+_PAIRS = 1 << 20  # pairs a sparse product may hold at most (each pair costs ~60 bytes on the way)
 # Upper bounds of the date classes, in days (widened dates: a day counted from the page's date
 # is two days long): about a day, a week, a month or quarter, a year, anything longer.
 _CLASSES = (2.5, 8.5, 100.0, 400.0)
@@ -46,6 +47,14 @@ def _top_k(i: np.ndarray, s: np.ndarray, k: int) -> np.ndarray:
     return order[rank < k]
 
 
+def _kept(found_i: list[np.ndarray], found_j: list[np.ndarray], found_s: list[np.ndarray],
+          k: int) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    """The found links joined, each member's ``k`` best kept."""
+    i, j, s = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
+    best = _top_k(i, s, k)
+    return [i[best]], [j[best]], [s[best]]
+
+
 def candidate_pairs(x: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, art: np.ndarray,
                     threshold: float, k: int = NEIGHBOURS,
                     most: int = MOST) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -61,6 +70,7 @@ def candidate_pairs(x: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, art: n
     found_i: list[np.ndarray] = []
     found_j: list[np.ndarray] = []
     found_s: list[np.ndarray] = []
+    held, bound = 0, 2 * k * len(lo) + _PAIRS
     # Each pair of members is computed once: a block of one class against the same class from
     # the block on and against the classes after it; both ends then pick their nearest from it.
     for q, (q_idx, _q_lo, _q_w, q_x) in enumerate(classes):
@@ -74,27 +84,32 @@ def candidate_pairs(x: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, art: n
                 r = int(np.searchsorted(c_lo, last, side="left"))
                 if c == q:
                     p = max(p, a)
-                if r <= p:
-                    continue
-                sims = (block @ c_x[p:r].T).tocoo()
-                i = chunk[sims.row]
-                j = c_idx[sims.col + p]
-                keep = (sims.data >= threshold) & (art[i] != art[j]) & (lo[i] < hi[j]) & (lo[j] < hi[i])
-                if c == q:
-                    keep &= sims.col + p > sims.row + a
-                i, j, s = i[keep], j[keep], sims.data[keep]
-                # a member's best overall are among its best of each block, seen from either end
-                for mine, theirs in ((i, j), (j, i)):
-                    best = _top_k(mine, s, k)
-                    found_i.append(mine[best])
-                    found_j.append(theirs[best])
-                    found_s.append(s[best])
+                # A wide block (a year's reports against all the days of that year) is taken in
+                # slices of columns, so no product holds more than about _PAIRS pairs at once.
+                step = max(1, _PAIRS // len(chunk))
+                for p0 in range(p, r, step):
+                    r0 = min(r, p0 + step)
+                    sims = (block @ c_x[p0:r0].T).tocoo()
+                    i = chunk[sims.row]
+                    j = c_idx[sims.col + p0]
+                    keep = (sims.data >= threshold) & (art[i] != art[j]) & (lo[i] < hi[j]) & (lo[j] < hi[i])
+                    if c == q:
+                        keep &= sims.col + p0 > sims.row + a
+                    i, j, s = i[keep], j[keep], sims.data[keep]
+                    # a member's best overall are among its best of each block, seen from either end
+                    for mine, theirs in ((i, j), (j, i)):
+                        best = _top_k(mine, s, k)
+                        found_i.append(mine[best])
+                        found_j.append(theirs[best])
+                        found_s.append(s[best])
+                        held += len(best)
+                    if held > bound:  # keep what is found at about k a member
+                        found_i, found_j, found_s = _kept(found_i, found_j, found_s, k)
+                        held = len(found_i[0])
     if not found_i:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
-    i, j, s = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
-    best = _top_k(i, s, k)
-    i, j, s = i[best], j[best], s[best]
+    [i], [j], [s] = _kept(found_i, found_j, found_s, k)
     # A link kept by either end; each pair once, as (lower, higher).
     a, b = np.minimum(i, j), np.maximum(i, j)
     pairs = np.unique(np.stack([a, b], axis=1), axis=0, return_index=True)[1]

@@ -14,7 +14,7 @@ stories merged last meanwhile (the GUI draws those until the new ones are in).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..model import Analysis, Article
@@ -29,23 +29,43 @@ class _Entry(Protocol):
     analysis: Analysis
 
 
+_Derived = dict[str, tuple[Analysis, Article, int, list[Member]]]
+
+
 @dataclass(frozen=True)
 class StoryJob:
-    """One merge to run, over members and decisions frozen when it was taken out."""
+    """One merge to run, over the articles and decisions as they were when it was taken out.
+
+    Everything it reads is frozen (articles, analyses, members) or its own, so it can run in
+    another thread while the session goes on: each article's members come from ``known`` when
+    its analysis is the same object, are derived afresh otherwise, and are kept in ``derived``
+    for the next job (:meth:`StoryIndex.finish` takes them over).
+    """
 
     signature: tuple[object, ...]
     serial: int
-    members: tuple[Member, ...]
+    entries: tuple[tuple[str, Article, Analysis], ...]
     decisions: tuple[Decision, ...]
+    known: _Derived
+    derived: _Derived = field(default_factory=dict)
 
     def run(self) -> list[Story]:
         """The stories (safe in any thread: it reads only the job's own frozen values)."""
-        return merge(self.members, self.decisions)
+        members: list[Member] = []
+        for position, (key, article, analysis) in enumerate(self.entries, start=1):
+            cached = self.known.get(key)
+            if cached is not None and cached[0] is analysis and cached[1] is article and cached[2] == position:
+                found = cached[3]
+            else:
+                found = list(members_of(key, position, article, analysis))
+            self.derived[key] = (analysis, article, position, found)
+            members.extend(found)
+        return merge(members, self.decisions)
 
 
 class StoryIndex:
     def __init__(self) -> None:
-        self._members: dict[str, tuple[Analysis, Article, int, list[Member]]] = {}
+        self._members: _Derived = {}
         self._signature: tuple[object, ...] | None = None
         self._stories: list[Story] = []
         self._serial = 0  # of the last job taken out
@@ -59,34 +79,21 @@ class StoryIndex:
         return self._stories
 
     def job(self, entries: Sequence[_Entry], decisions: Sequence[Decision] = ()) -> StoryJob | None:
-        """The merge that would bring the stories up to date, or None when they are."""
+        """The merge that would bring the stories up to date, or None when they are (cheap: the
+        members of changed articles are derived when the job runs)."""
         signature = (tuple((e.key, id(e.analysis), id(e.article)) for e in entries), tuple(decisions))
         if signature == self._signature:
             return None
-        members: list[Member] = []
-        live = set()
-        for position, entry in enumerate(entries, start=1):
-            live.add(entry.key)
-            members.extend(self._of(entry, position))
-        for key in set(self._members) - live:
-            del self._members[key]
         self._serial += 1
-        return StoryJob(signature, self._serial, tuple(members), tuple(decisions))
+        return StoryJob(signature, self._serial, tuple((e.key, e.article, e.analysis) for e in entries),
+                        tuple(decisions), self._members)
 
     def finish(self, job: StoryJob, stories: list[Story]) -> None:
-        """Keep a job's stories, unless those of a later job are already kept."""
+        """Keep a job's stories (and the members it derived), unless a later job's are kept."""
         if job.serial > self._finished:
             self._stories, self._signature, self._finished = stories, job.signature, job.serial
+            self._members = job.derived
 
     def latest(self) -> list[Story]:
         """The stories merged last: up to date, or of the articles as they were then."""
         return self._stories
-
-    def _of(self, entry: _Entry, position: int) -> list[Member]:
-        cached = self._members.get(entry.key)
-        if cached is not None and cached[0] is entry.analysis and cached[1] is entry.article \
-                and cached[2] == position:
-            return cached[3]
-        found = list(members_of(entry.key, position, entry.article, entry.analysis))
-        self._members[entry.key] = (entry.analysis, entry.article, position, found)
-        return found

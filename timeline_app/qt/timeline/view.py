@@ -164,13 +164,20 @@ class TimelineView(NavigationMixin, QWidget):
         self.fresh_stories = fresh
         self.storiesMerged.emit()
 
+    def merging_stories(self) -> bool:
+        """A worker is merging stories that the view will draw when it is done."""
+        return self._merging.busy()
+
     def wait_for_stories(self) -> None:
-        """Until the stories being merged in the worker are drawn (tests, benchmarks)."""
+        """Until the stories being merged in the worker are drawn, the event loop running
+        meanwhile (tests, benchmarks)."""
+        import time
+
         from PySide6.QtCore import QCoreApplication
 
         while self._merging.busy():
-            self._merging.wait(0.01)
             QCoreApplication.processEvents()
+            time.sleep(0.002)
 
     def set_story_lane(self, on: bool) -> None:
         """Show (or hide) the story lane above the others."""
