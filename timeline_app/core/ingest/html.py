@@ -1,19 +1,24 @@
-"""Saved web pages as articles: parsed, never run; the main text kept, the page furniture left out.
+"""Saved web pages as articles: parsed, never run; the main text read, the page furniture marked.
 
 Safety: the page is parsed by lxml's HTML parser with network access off; nothing is fetched
 (htmldate and trafilatura only ever get the parsed tree, never a string that could be taken
 for a URL) and nothing is run: ``script``, ``style``, ``noscript``, ``template`` and embedded
 objects are removed before any text is taken. lxml's parser recovers from malformed markup.
 
-What the text is (offsets index it): the title, the dateline as the page shows it (a byline or
-date element, when one reads as a dateline), then the main text found by trafilatura —
-headings, paragraphs, list items, quotes and table rows — as blocks separated by blank lines.
-Navigation, menus, share bars, comment widgets and footers outside the main text are left out;
-furniture that trafilatura keeps inside it is marked by ingest with the boilerplate rules.
+What the text is (offsets index it): what a reader sees of the page, laid out by
+:mod:`.page_layout` — the title, the furniture shown before the main text, the dateline as the
+page shows it (a byline or date element, when one reads as a dateline), then the main text
+found by trafilatura (headings, paragraphs, list items, quotes and table rows) as blocks
+separated by blank lines, with the furniture between them in its place, then the furniture
+after it (related articles, comments, the footer). Furniture — navigation, cookie banners,
+share bars, related lists, comments, footers — is kept compact and is boilerplate
+(:attr:`HtmlPage.boilerplate`): it is read, but no time expression or event comes from it.
+Furniture that trafilatura keeps inside the main text is marked with the boilerplate rules.
 
 The publication date is decided by :mod:`.publication_date` over every candidate that
 :mod:`.date_evidence` finds in the markup (meta tags, JSON-LD, ``<time>``, the URL, the dates
-shown near the headline, htmldate's search) and the dateline in the text; the DCT carries
+shown near the headline, htmldate's search) and the dateline in the main text (read without
+the furniture, so a menu's clock or a comment's date is never taken for it); the DCT carries
 the candidates that lost, with why.
 """
 
@@ -29,8 +34,10 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-from ..model import DCT, DctCandidate, DctOrigin
-from . import date_evidence, dateline, publication_date
+from ..model import DCT, DctCandidate, DctOrigin, Span
+from . import date_evidence, dateline, page_layout, publication_date
+from .boilerplate import find_boilerplate
+from .page_layout import clean as _clean
 from .shown_dates import shown_dates
 
 # Removed before any text is taken: code, styling and embedded content are not prose.
@@ -42,7 +49,6 @@ _DATELINE_CLASS = re.compile(r"byline|dateline|date|time|posted|publish|timestam
                              re.IGNORECASE)
 _MAX_DATELINE = 200
 _FIRST_DATE_CHARS = 400  # with no other evidence, a date this near the top of the text is taken
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _XML_DECL = re.compile(r"\A\s{0,100}<\?xml[^>]{0,300}\?>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -61,6 +67,7 @@ class HtmlPage:
     dct: DCT | None  # the publication date decided over all the evidence, with its candidates
     dateline: DCT | None  # the dateline found in the text (its span), whether it won or not
     url: str | None = None  # the page's own address: <link rel="canonical">, else og:url
+    boilerplate: tuple[Span, ...] = ()  # the furniture's lines, and the boilerplate rules' in the main text
 
 
 def read_html(html: str) -> HtmlPage:
@@ -71,21 +78,45 @@ def read_html(html: str) -> HtmlPage:
         if element.getparent() is not None:
             element.drop_tree()
     title = _title(tree)
+    page = page_layout.segments(tree)
     blocks = _main_blocks(tree)
     if not blocks:
         raise HtmlError("no readable text in the HTML page")
     line = _dateline_text(tree, evidence.today)
-    head: list[str] = []
+    top = None
     if title and _norm(blocks[0]) == _norm(title):
-        head.append(blocks.pop(0))  # the main text starts with the headline already
+        top = blocks.pop(0)  # the main text starts with the headline already
     elif title:
-        head.append(title)
-    if line and not any(_norm(line) in _norm(block) for block in blocks[:4]):
-        head.append(line)
-    text = "\n\n".join(head + blocks) + "\n"
-    in_text = dateline.detect(text)
-    return HtmlPage(title=title, text=text, dct=_decide(evidence, in_text, text), dateline=in_text,
-                    url=_url(tree))
+        top = title
+    if not line or any(_norm(line) in _norm(block) for block in blocks[:4]):
+        line = None
+    # The main text alone is what the dateline and the boilerplate rules read, as before the
+    # furniture was kept; the layout then moves their offsets to where the parts went.
+    main = "\n\n".join(p for p in (top, line, *blocks) if p) + "\n"
+    in_text = dateline.detect(main)
+    dct = _decide(evidence, in_text, main)
+    layout = page_layout.lay_out(top, line, blocks, page)
+    marked = {*layout.furniture, *(_moved_span(s, layout) for s in find_boilerplate(main))}
+    return HtmlPage(title=title, text=layout.text, dct=_moved_dct(dct, layout),
+                    dateline=_moved_dct(in_text, layout), url=_url(tree),
+                    boilerplate=tuple(sorted(marked, key=lambda s: (s.start, s.end))))
+
+
+def _moved_span(span: Span, layout: page_layout.Layout) -> Span:
+    return Span(layout.moved(span.start), layout.moved(span.end))
+
+
+def _moved_dct(dct: DCT | None, layout: page_layout.Layout) -> DCT | None:
+    """The DCT with its span, and its candidates' spans, where the layout put them."""
+    if dct is None:
+        return None
+
+    def move(offset: int | None) -> int | None:
+        return None if offset is None else layout.moved(offset)
+
+    return dataclasses.replace(
+        dct, start=move(dct.start), end=move(dct.end),
+        candidates=tuple(dataclasses.replace(c, start=move(c.start), end=move(c.end)) for c in dct.candidates))
 
 
 def publication_date_of(html: str) -> DCT | None:
@@ -163,11 +194,6 @@ def _one_line(exc: BaseException) -> str:
 
 def _norm(s: str) -> str:
     return " ".join(s.split()).casefold()
-
-
-def _clean(s: str) -> str:
-    """One line of display text: runs of spaces (any kind) become one space."""
-    return _SPACES.sub(" ", s.replace("\n", " ")).strip()
 
 
 # --- title -------------------------------------------------------------------------------

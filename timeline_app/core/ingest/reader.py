@@ -7,8 +7,9 @@ content plainly is):
   (``\\r\\n`` and ``\\r`` become ``\\n``) and without the BOM — nothing else changes, so offsets
   index the file as a reader sees it;
 - ``.md`` / ``.markdown``: the prose with the markup removed (:mod:`.markdown_reader`);
-- ``.html`` / ``.htm`` / ``.xhtml``: title, dateline and main text of the page, parsed safely
-  (:mod:`.html_reader`);
+- ``.html`` / ``.htm`` / ``.xhtml``: what a reader sees of the page, parsed safely: title,
+  dateline and main text, with the page's furniture around it kept and marked as boilerplate
+  (:mod:`.html`);
 - ``.tml`` / ``.timeml``: TimeML's TEXT, DCT and gold TIMEX3s (:mod:`.timeml`).
 
 Decoding is :func:`.encoding.decode` (BOMs, UTF-8, then a guarded guess). Files larger than
@@ -188,9 +189,8 @@ def _read_html(text: str, source: str) -> Article:
         raise IngestError(f"{source}: {exc}") from None
     except RecursionError:
         raise IngestError(f"{source}: HTML nested too deeply to read") from None
-    boilerplate = find_boilerplate(page.text)
-    title = page.title or _text_title(page.text, boilerplate, page.dateline) or PurePath(source).stem
-    return Article(source=source, title=title, text=page.text, dct=page.dct, boilerplate=boilerplate,
+    title = page.title or _text_title(page.text, page.boilerplate, page.dateline) or PurePath(source).stem
+    return Article(source=source, title=title, text=page.text, dct=page.dct, boilerplate=page.boilerplate,
                    format="html", url=page.url)
 
 

@@ -2,7 +2,9 @@
 
 Colours follow the expression type (DATE, TIME, DURATION, SET); an expression that could not
 be resolved or placed is marked differently (red with a wavy underline); the dateline the DCT
-was read from is marked too. Clicking an expression selects its event (or, for a vague one,
+was read from is marked too. Boilerplate — the page furniture of a saved web page (navigation,
+related lists, comments, footers) and the furniture lines of any text — is greyed: it is part
+of what the reader sees, but no expression or event comes from it. Clicking an expression selects its event (or, for a vague one,
 the expression itself); clicking elsewhere in an event's sentence selects that event. When an
 event is selected elsewhere, the pane switches to its article, highlights its sentence and
 scrolls to it.
@@ -245,6 +247,11 @@ class ArticleView(QWidget):
         resolved = self._selection.resolve(self._session) if self._selection else None
         sel_event = resolved[1] if resolved and resolved[0].key == entry.key else None
         sel_timex = resolved[2] if resolved and resolved[0].key == entry.key else None
+        furniture = QTextCharFormat()
+        furniture.setForeground(self._furniture_colour())
+        furniture.setToolTip("page furniture (boilerplate): no events are taken from it")
+        for span in entry.article.boilerplate:
+            add(span.start, span.end, furniture)
         if sel_event is not None:
             add(sel_event.start, sel_event.end, self._selection_fmt(hl["sentence"]))
         dct = entry.article.dct
@@ -274,6 +281,13 @@ class ArticleView(QWidget):
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
             add(sel_event.start, sel_event.end, fmt)
         self.text.setExtraSelections(selections)
+
+    def _furniture_colour(self) -> QColor:
+        """A third of the way from the theme's muted text to the background: readable, plainly not
+        the article's own text."""
+        muted, back = self.theme.muted, self.theme.background
+        return QColor((2 * muted.red() + back.red()) // 3, (2 * muted.green() + back.green()) // 3,
+                      (2 * muted.blue() + back.blue()) // 3)
 
     def _scroll_to_selection(self) -> None:
         resolved = self._selection.resolve(self._session) if self._selection else None
