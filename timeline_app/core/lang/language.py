@@ -9,8 +9,9 @@ A field is a pattern when the stage matches it at a position it chooses (``searc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 Pattern = re.Pattern[str]
 
@@ -90,6 +91,72 @@ class BuilderWords:
 
 
 @dataclass(frozen=True, slots=True)
+class Explanations:
+    """The sentences that give the reasoning behind a value (the timex stage's explain).
+
+    Templates are ``str.format`` strings; ``shown`` is a value with its reading ("2016-06-28 (Tue 28
+    Jun 2016)"), ``at`` the anchor's label with a leading space or nothing, ``why`` the tense
+    evidence with a leading space or nothing. explain keeps the logic: which template, with what.
+    """
+
+    in_words: Callable[[str], str]  # a value read for explanations ("Tue 28 Jun 2016")
+    weekday_name: Callable[[datetime], str]  # "Tuesday"
+    month_name: Callable[[datetime], str]  # "March"
+    monthday: str  # {day} {month}: "10 May"
+    ordinal_words: Mapping[int, str]  # 1 → "first" (quarters and halves)
+    kind_names: Mapping[str, str]  # a named period's kind in words ("quarter")
+    period_noun: str  # {ordinal} {kind}: "third quarter"
+    season_names: Mapping[str, str]  # "SU" → "summer"
+    part_of_day_names: Mapping[str, str]  # "MO" → "morning"
+    unit_names: Mapping[str, str]  # "W" → "week"
+    set_words: Callable[[str], str]  # a SET value in words ("every Monday")
+    duration_words: Callable[[str], str]  # a duration value in words ("three days")
+    count_of: Callable[[float, str], str]  # (3, "day") → "3 days"
+    dct_labels: Mapping[str, str]  # a DCT's origin → what it is ("the dateline")
+    dct_label: str  # a DCT of another origin
+    years_away: Mapping[int, str]  # -1 → "a year before"
+    with_year: Pattern  # the year a holiday's surface adds ("Christmas Eve 2015"), searched at its end
+    shown: str  # {value} ({reading})
+    tense_why: str  # {tense} {evidence}: ' (past tense "launched")'
+    stated_in_full: str
+    same_period: str  # {shown} {at} {shift}
+    same_period_shift: str  # {away}
+    same_period_in: str  # {shown} {at} {year}
+    in_year: str  # {shown} {away} {at}
+    event_date: str  # {shown}
+    literals: Mapping[str, str]  # PRESENT_REF, PAST_REF, FUTURE_REF
+    duration: str  # {words}
+    holiday_in: str  # {shown} {noun} {year}
+    same_stretch: str  # {noun} {stretch}
+    stretch_week: str
+    stretch_year: str
+    choices: Mapping[str, str]  # an anchors.Choice value → where the arithmetic placed it ({noun})
+    named: str  # {shown} {where} {at} {why}
+    part_of_day: str  # {shown} {part} {relation} {at}
+    part_of_day_relations: tuple[str, str, str]  # the day before, of, after
+    unit_of: str  # {shown} {unit} {at}
+    units_away: str  # {shown} {count} {direction} {at}
+    directions: tuple[str, str]  # back, forward
+    turn: str  # {value} {era} {at}
+    turn_eras: tuple[str, str]  # a hundred years, a thousand
+    around_relations: Mapping[int, str]  # -1, 0, 1 → {unit}
+    around_other: str  # {n} {unit}
+    around: str  # {shown} {relation} {inner} {said}
+    around_why: str  # {shown} {why} {relation} {inner} {said}
+    midnight_began: str  # {shown} {at} {why}
+    midnight_ends: str  # {shown} {at} {why}
+    clock_on_day_of: str  # {shown} {clock} {at}
+    clock_on: str  # {shown} {clock} {day}
+    unresolved: str  # {surface}
+    set_line: str  # {surface} {value} {words}
+    resolved: str  # {surface} {said}
+    placed: Mapping[str, str]  # how a name was placed in story time ("within") → {noun}
+    mentioned_before: str  # in an anchor's label: an expression of the text, not the DCT
+    story_reached: str
+    placed_line: str  # {surface} {shown} {where} {label} {reached} {why}
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """One language's Python knowledge, part by part."""
 
@@ -99,3 +166,4 @@ class Language:
     boilerplate: BoilerplateLines
     periods: PeriodCues
     builders: BuilderWords
+    explanations: Explanations

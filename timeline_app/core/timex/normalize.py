@@ -21,7 +21,7 @@ from ...rules.loader import RuleSet, default_ruleset
 from .. import lang
 from ..lang.en.dates import human
 from ..lang.en.tense import Tense, tense_near
-from ..lang.language import PeriodCues, StoryCues
+from ..lang.language import Explanations, PeriodCues, StoryCues
 from ..model import DCT, Granularity, Span, TimeExpression, TimexType
 from ..values import is_valid, parse_value, set_words
 from .anchors import (
@@ -36,7 +36,7 @@ from .anchors import (
 )
 from .builders import Built, NoMeaning, build
 from .company_periods import game_half, last_years_figure, quarter_ended, year_to_date
-from .explain import DCT_LABEL, explain, explain_placed
+from .explain import explain, explain_placed
 from .meanings import (
     Around,
     Clock,
@@ -216,11 +216,11 @@ class _Story:
     years: list[tuple[int, str]] = field(default_factory=list)  # (at, year) of each year the text names
 
 
-def _dct_anchor(dct: DCT | None) -> Anchor | None:
+def _dct_anchor(dct: DCT | None, p: Explanations) -> Anchor | None:
     if dct is None:
         return None
-    origin = DCT_LABEL.get(str(dct.origin), "the document date")
-    return Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {human(dct.value[:10])}")
+    origin = p.dct_labels.get(str(dct.origin), p.dct_label)
+    return Anchor(when=dct.day, unit="D", id="dct", label=f"{origin} {p.in_words(dct.value[:10])}")
 
 
 _CLOCK_UNITS = frozenset({"HOUR", "MIN", "SEC"})
@@ -261,7 +261,7 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     forced = forced or {}
     meanings = [_build_or_none(rs, c) for c in candidates]
     doc_mode = choose_mode(dct, [b.meaning if b is not None else None for b in meanings], mode)
-    dct_anchor = _dct_anchor(dct)
+    dct_anchor = _dct_anchor(dct, words.explanations)
     story = _Story(dct=dct_anchor, time=StoryTime(doc_mode.value, dct_anchor, cues, text), periods=periods)
     for i, c in enumerate(candidates):
         built = _meaning_in_context(text, candidates, meanings, i, story.dct, cues, periods)
@@ -321,7 +321,8 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             impossible = None
         explanation = _explanation(surface, built, value, type_, anchor, tense, forced=corrected,
                                    closed_on=closed_on, start_of_range=start_of_range, placed=placed,
-                                   clock=_clock_words(story.time, m, clock, need, anchor, value, placed))
+                                   clock=_clock_words(story.time, m, clock, need, anchor, value, placed),
+                                   phrases=words.explanations)
         if before is not None:
             explanation = (f"{surface} → {value} ({human(value)}): the same date as \"{before[1]}\" before, "
                            "no other year having been named since")
@@ -412,7 +413,8 @@ def _clock_words(time: StoryTime, m: Meaning, clock: str, need: str | None, anch
 
 def _explanation(surface: str, built: Built, value: str | None, type_: TimexType, anchor: Anchor | None,
                  tense: tuple[Tense, str] | None, *, forced: bool, closed_on: date | None,
-                 start_of_range: Anchor | None, placed: Placed | None, clock: str | None) -> str:
+                 start_of_range: Anchor | None, placed: Placed | None, clock: str | None,
+                 phrases: Explanations) -> str:
     """The reasoning in words: the user's value, a frequency, a quarter ended, a range, or the rule's."""
     if forced:
         return f"{surface} → {value}: set by the user"
@@ -425,8 +427,8 @@ def _explanation(surface: str, built: Built, value: str | None, type_: TimexType
     if start_of_range is not None and value is not None:
         return f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
     if placed is not None and anchor is not None and value is not None:
-        return explain_placed(surface, built.meaning, value, placed.how, anchor, clock or "")
-    said = explain(surface, built.meaning, value, type_, anchor, tense)
+        return explain_placed(surface, built.meaning, value, placed.how, anchor, clock or "", phrases)
+    said = explain(surface, built.meaning, value, type_, anchor, tense, phrases)
     return f"{said} ({clock})" if clock else said
 
 
