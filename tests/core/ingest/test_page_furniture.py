@@ -125,3 +125,16 @@ def test_malformed_markup_still_separates_furniture_from_the_article() -> None:
     assert [text[e.start:e.end][:20] for e in analysis.events] == ["The ferry to the isl", "Crews had repaired t"]
     assert not any(article.in_boilerplate(t.start, t.end) for t in analysis.timexes)
 
+
+
+def test_a_page_that_holds_its_article_twice_shows_it_once() -> None:
+    body = ("<p>The port reopened on Monday after three days of strikes, the harbour master said in a "
+            "statement to the press.</p><p>Ships had queued outside since Friday, waiting for pilots and "
+            "for the cranes to start again.</p>")
+    page = (f"<html><body><nav><ul><li>Home</li><li>Port news</li></ul></nav><article><h1>Port reopens</h1>"
+            f"<div class='content-body'>{body}</div></article><section class='content-continued-body'>{body}"
+            f"</section><footer><p>© 2022 Harbour Gazette</p></footer></body></html>").encode()
+    article = read_article_bytes(page, "twice.html")
+    assert article.text.count("The port reopened on Monday") == 1
+    assert article.text.count("Ships had queued outside since Friday") == 1
+    assert _marked(article, article.text.index("© 2022"), article.text.index("© 2022") + 6)

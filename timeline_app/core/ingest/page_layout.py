@@ -8,7 +8,8 @@ recursion), finds each of trafilatura's blocks among them, and calls the rest fu
 
 The text is laid out as: the title; the furniture shown before the main text; the dateline;
 the main text, with the furniture shown between its blocks (an advertisement, a "Read more"
-box) in its place; the furniture after it. Furniture is compact, as a reader takes it in: the
+box) in its place; the furniture after it. What the main text already holds (the headline,
+the dateline, a paragraph the page repeats) is not shown again as furniture. Furniture is compact, as a reader takes it in: the
 entries of one list or navigation bar make one line ("Home · World · Business · …"), a line
 is cut after :data:`MAX_LINE` characters and a run of furniture after :data:`MAX_LINES`
 lines. Every furniture line is returned as a span, for the article's boilerplate: it is read,
@@ -175,11 +176,15 @@ def lay_out(title: str | None, dateline: str | None, blocks: list[str], page: li
     for c in compared:
         starts.append(pos)
         pos += len(c)
-    found = _locate([_compared(b) for b in blocks], "".join(compared))
+    wanted = [_compared(b) for b in blocks]
+    found = _locate(wanted, "".join(compared))
     located = [(j, a, b) for j, (a, b) in enumerate(found) if a is not None and b is not None]
     after_last = len(blocks)
     first = located[0][0] if located else after_last
     on_top = {c for c in (_compared(title or ""), _compared(dateline or "")) if c}
+    # A page that holds its article twice (a teaser and the "continued" body, one of them
+    # hidden by the site's style sheet) shows the reader one: the repeat is not furniture.
+    repeated = set(wanted)
     # Each segment is main text (it overlaps a found block) or furniture shown before block j
     # (after the last block: j = len(blocks)). With no block found, nothing can be placed.
     slots: dict[int, list[Segment]] = {}
@@ -190,8 +195,8 @@ def lay_out(title: str | None, dateline: str | None, blocks: list[str], page: li
         if k < len(located) and located[k][1] < start + len(c):
             continue
         slot = located[k][0] if k < len(located) else after_last
-        if slot == first and c in on_top:
-            continue  # the headline or the dateline: already at the top of the text
+        if (slot == first and c in on_top) or c in repeated:
+            continue  # the headline, the dateline or a paragraph of the main text, shown once
         slots.setdefault(slot, []).append(segment)
     pieces: list[tuple[str, bool]] = []
 
