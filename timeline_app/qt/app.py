@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from pyqtgraph.util.garbage_collector import GarbageCollector
@@ -45,6 +46,21 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     global _COLLECTOR
     _COLLECTOR = GarbageCollector(interval=1.0)
     return app
+
+
+def hold_collection(held: bool) -> None:
+    """Pause (or resume) the GUI-thread collector while a worker builds a large, long-lived
+    structure (the stories of 100,000 events): each pass would walk everything the worker made
+    since the last one, 100 ms or more of the GUI thread a second. On resume what survived is
+    frozen (gc.freeze: it is kept, as the session keeps it, and no later pass walks it again);
+    the stories hold no reference cycles, so nothing is kept that a pass would have freed."""
+    if _COLLECTOR is None:
+        return
+    if held:
+        _COLLECTOR.timer.stop()
+    else:
+        gc.freeze()
+        _COLLECTOR.timer.start()
 
 
 def _icon() -> QIcon | None:

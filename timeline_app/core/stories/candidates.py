@@ -112,7 +112,9 @@ def candidate_pairs(x: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, art: n
     [i], [j], [s] = _kept(found_i, found_j, found_s, k)
     # A link kept by either end; each pair once, as (lower, higher).
     a, b = np.minimum(i, j), np.maximum(i, j)
-    pairs = np.unique(np.stack([a, b], axis=1), axis=0, return_index=True)[1]
+    # one int64 key a pair (a row-wise unique of a 2-column array sorts records, holding the GIL
+    # for most of a second at 100,000 events: the GUI thread would stall meanwhile)
+    pairs = np.unique(a.astype(np.int64) * len(lo) + b, return_index=True)[1]
     a, b, s = a[pairs], b[pairs], s[pairs]
     # A report of a whole year is among the nearest of thousands of reports of its days; it keeps
     # only its own most alike, so no member holds more than MOST links (each end ranks the link).

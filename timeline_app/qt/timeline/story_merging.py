@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ...core.session import Session
 from ...core.stories import Story, StoryJob
+from ..app import hold_collection
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class StoryMerging(QObject):
         super().__init__(parent)
         self.session = session
         self._thread: threading.Thread | None = None
+        self._holding = False  # the GUI-thread collector is paused while a merge runs
         self._done.connect(self._finished)
 
     def stories(self) -> list[Story]:
@@ -51,6 +53,12 @@ class StoryMerging(QObject):
             if job is not None:
                 self._start(job)
         return self.session.latest_stories()
+
+    def release(self) -> None:
+        """Let the collector run again (when done, or when the view drops this helper)."""
+        if self._holding:
+            self._holding = False
+            hold_collection(False)
 
     def busy(self) -> bool:
         """A merge is running, or its result has not reached the GUI thread yet."""
@@ -74,10 +82,14 @@ class StoryMerging(QObject):
             except RuntimeError:  # the view was closed meanwhile: nobody waits for them
                 pass
 
+        if not self._holding:
+            hold_collection(True)
+            self._holding = True
         self._thread = threading.Thread(target=work, name="story-merge", daemon=True)
         self._thread.start()
 
     def _finished(self, job: StoryJob, stories: list[Story]) -> None:
         self._thread = None
         self.session.finish_stories(job, stories)
+        self.release()
         self.merged.emit()  # the view redraws, which starts the next merge if the articles changed

@@ -145,6 +145,7 @@ class TimelineView(NavigationMixin, QWidget):
         self._builder = TimelineDataBuilder()
         self._builder.show_stories = getattr(self, "_story_lane", False)
         self._merging.wait()  # the old session's merge: its result is dropped with its helper
+        self._merging.release()
         self._merging.deleteLater()
         self._merging = self._story_merging(session)
         self.fresh_stories = True
