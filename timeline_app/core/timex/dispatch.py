@@ -243,16 +243,18 @@ class Plan:
     def matches(self, text: str, begins: list[list[int]],
                 windows: list[list[Window]]) -> Iterator[tuple[int, re.Match[str]]]:
         """(rule index, match) for every rule over its windows, as ``finditer`` finds them."""
+        scan_all = self._scan_all
         for i, rule in enumerate(self.rules):
             wins = windows[i]
             if not wins:
                 continue
-            if i in self._scan_all:
+            if i in scan_all:
                 for lo, hi in wins:
                     for m in rule.regex.finditer(text, lo, hi):
                         yield i, m
                 continue
-            yield from _at_begins(i, rule.regex, text, begins[i], wins)
+            if begins[i]:  # most rules with windows begin nowhere in them: no generator for those
+                yield from _at_begins(i, rule.regex, text, begins[i], wins)
 
     def full_scan(self, text: str, windows: list[Window]) -> Iterator[tuple[int, re.Match[str]]]:
         """Every rule over every position of the windows: the reference for :meth:`matches`."""
