@@ -4,8 +4,10 @@ Prints
 - the time to add 1,000 analysed articles to the window's session and show them (built
   directly as Analysis objects, so it measures the GUI, not the tagger);
 - the time to load 1,000 generated article files through the real pipeline in the background
-  loader, with the longest and 95th-percentile stall of the GUI event loop meanwhile (a 10 ms
-  timer measures how late it fires: the window stays responsive when this stays small);
+  loader (and articles/s), with the longest and 95th-percentile stall of the GUI event loop
+  meanwhile and the number of stalls over 100 ms (a 10 ms timer measures how late it fires: the
+  window stays responsive when this stays small); beside each stall, the GUI thread's own CPU
+  time in it, which tells the window's work from a shared machine's scheduling delays;
 - peak memory (maximum resident set size);
 - median, 95th-percentile and worst frame time over a scripted pan-and-zoom sequence: each
   frame is ``set_x_range`` (or a lane scroll), ``processEvents()`` and a synchronous repaint.
@@ -13,6 +15,12 @@ Prints
 Targets: median frame < 16 ms, p95 < 50 ms, loading 1,000 articles < 10 s.
 
     python benchmarks/gui_scale.py [--articles 1000] [--events 100] [--skip-files]
+    python benchmarks/gui_scale.py --vs-old ../old-checkout [--rounds 3]
+
+``--vs-old DIR`` times the file loading alone, old and new side by side: fresh processes, one
+with DIR (a checkout of the previous code, e.g. ``git worktree add /tmp/old a2fbaec``) first on
+PYTHONPATH, one with this checkout, in turn (old, new, old, new, …), and prints each figure's
+median for both and the ratio old/new of each pair's load time.
 
 Runs offscreen when there is no display (set DISPLAY to time a real X11 window).
 """
@@ -39,10 +47,14 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import sentence, synthetic_result
 
-from timeline_app.core.lanes import STORY_LANE
 from timeline_app.qt.app import create_app
 from timeline_app.qt.main_window import MainWindow
 from timeline_app.qt.settings import AppSettings
+
+try:
+    from timeline_app.core.lanes import STORY_LANE
+except ImportError:  # the previous code (--vs-old) had no story lane
+    STORY_LANE = None
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -67,6 +79,8 @@ class StallMeter:
 
     def __init__(self) -> None:
         self.gaps: list[float] = []
+        self.cpu: list[float] = []  # the GUI thread's CPU seconds within each gap
+        self._cpu0 = 0.0
         self._clock = QElapsedTimer()
         self._timer = QTimer()
         self._timer.setInterval(10)
@@ -74,6 +88,8 @@ class StallMeter:
 
     def start(self) -> None:
         self.gaps.clear()
+        self.cpu.clear()
+        self._cpu0 = time.thread_time()
         self._clock.start()
         self._timer.start()
 
@@ -82,6 +98,15 @@ class StallMeter:
 
     def _tick(self) -> None:
         self.gaps.append(self._clock.restart() / 1000.0)
+        cpu = time.thread_time()
+        self.cpu.append(cpu - self._cpu0)
+        self._cpu0 = cpu
+
+    def over(self, seconds: float) -> int:
+        return sum(g > seconds for g in self.gaps)
+
+    def busy_over(self, seconds: float) -> int:
+        return sum(c > seconds for c in self.cpu)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -156,14 +181,21 @@ def main() -> int:
     parser.add_argument("--skip-synthetic", action="store_true",
                         help="skip the 100,000-event part (file loading alone, in a fresh process)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--vs-old", metavar="DIR",
+                        help="time the file loading of the code in DIR and of this checkout, in turn")
+    parser.add_argument("--rounds", type=int, default=3, help="with --vs-old: runs of each")
+    parser.add_argument("--json", action="store_true", help="print the file loading's figures as one JSON line")
     args = parser.parse_args()
+    if args.vs_old:
+        return side_by_side(args)
     rng = random.Random(args.seed)
     app = create_app([sys.argv[0]])
     tmp = tempfile.TemporaryDirectory()
     settings = AppSettings(QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat))
     platform = QApplication.platformName()
 
-    print(f"platform {platform}; {args.articles} articles × {args.events} events")
+    if not args.json:
+        print(f"platform {platform}; {args.articles} articles × {args.events} events")
     window = MainWindow(settings=settings)
     window.resize(1600, 1000)
     window.show()
@@ -172,9 +204,14 @@ def main() -> int:
     if not args.skip_synthetic:
         synthetic_part(app, window, meter, args, rng)
     if not args.skip_files:
-        files_part(app, window, meter, args, rng, Path(tmp.name))
+        figures = files_part(app, window, meter, args, rng, Path(tmp.name))
+        if args.json:
+            import json
+
+            print(json.dumps(figures))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    if not args.json:
+        print(f"peak memory (max RSS): {peak_mb:.0f} MB")
     window.close()
     tmp.cleanup()
     return 0
@@ -259,24 +296,86 @@ def count_events(window: MainWindow) -> int:
 
 
 def stalls(meter: StallMeter) -> str:
-    """How long the event loop was blocked while work went on: max and 95th percentile."""
-    gaps = meter.gaps or [0]
-    return f"event loop stall max {max(gaps) * 1000:.0f} ms, p95 {percentile(gaps, 0.95) * 1000:.0f} ms"
+    """How long the event loop was blocked while work went on: max, 95th percentile, how many
+    over 100 ms, and the same for the GUI thread's CPU time within each stall."""
+    gaps, cpu = meter.gaps or [0.0], meter.cpu or [0.0]
+    return (f"event loop stall max {max(gaps) * 1000:.0f} ms, p95 {percentile(gaps, 0.95) * 1000:.0f} ms, "
+            f"{meter.over(0.1)} over 100 ms; GUI-thread CPU in a stall max {max(cpu) * 1000:.0f} ms, "
+            f"{meter.busy_over(0.1)} over 100 ms")
 
 
 def files_part(app: QApplication, window: MainWindow, meter: StallMeter, args: argparse.Namespace,
-               rng: random.Random, tmp: Path) -> None:
+               rng: random.Random, tmp: Path) -> dict[str, float]:
     folder = tmp / "articles"
     folder.mkdir()
     write_articles(folder, args.articles, rng)
     meter.start()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     window.open_paths([folder], remember=False)
     settle(app, window)
-    files_s = time.perf_counter() - t0
+    files_s, cpu_s = time.perf_counter() - t0, time.process_time() - cpu0
+    wait_for_stories = getattr(window.timeline, "wait_for_stories", None)  # merged in a worker
+    if wait_for_stories is not None:
+        wait_for_stories()
+    stories_s = time.perf_counter() - t0
     meter.stop()
-    print(f"load {len(window.session.entries)} files through the pipeline (background thread): {files_s:.2f} s, "
-          f"{count_events(window):,} events; {stalls(meter)} (target: 1,000 articles < 10 s)")
+    n = len(window.session.entries)
+    figures = {"load_s": files_s, "articles_per_s": n / files_s, "window_cpu_s": cpu_s,
+               "stall_max_ms": max(meter.gaps or [0.0]) * 1000, "stalls_over_100ms": meter.over(0.1),
+               "busy_max_ms": max(meter.cpu or [0.0]) * 1000, "busy_over_100ms": meter.busy_over(0.1),
+               "articles": n, "events": count_events(window)}
+    if wait_for_stories is not None:
+        figures["stories_s"] = stories_s
+    if not args.json:
+        print(f"load {n} files through the pipeline (background process): {files_s:.2f} s, {n / files_s:.0f} "
+              f"articles/s, {count_events(window):,} events, {cpu_s:.2f} s CPU in the window's process; {stalls(meter)} "
+              f"(target: 1,000 articles < 10 s)")
+        if wait_for_stories is not None:
+            print(f"  … and the story lane merged and drawn: {stories_s:.2f} s after the start")
+    return figures
+
+
+FIGURES = (("load_s", "load time, s", "{:.2f}"), ("articles_per_s", "articles/s", "{:.0f}"),
+           ("stall_max_ms", "longest stall, ms", "{:.0f}"), ("stalls_over_100ms", "stalls > 100 ms", "{:.0f}"),
+           ("busy_max_ms", "GUI CPU in longest, ms", "{:.0f}"), ("busy_over_100ms", "CPU stalls > 100 ms", "{:.0f}"),
+           ("window_cpu_s", "window process CPU, s", "{:.2f}"), ("stories_s", "stories drawn, s", "{:.2f}"))
+
+
+def side_by_side(args: argparse.Namespace) -> int:
+    """File loading of the previous code (``--vs-old``) and this one, in turn, in fresh processes."""
+    import json
+    import subprocess
+
+    here = Path(__file__).resolve()
+    checkouts = {"old": Path(args.vs_old).resolve(), "new": here.parents[1]}
+    runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+    for r in range(args.rounds):
+        for name, root in checkouts.items():
+            env = dict(os.environ, PYTHONPATH=str(root))
+            cmd = [sys.executable, str(here), "--skip-synthetic", "--json", "--articles", str(args.articles),
+                   "--seed", str(args.seed)]
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+            line = next((ln for ln in reversed(done.stdout.splitlines()) if ln.startswith("{")), None)
+            if done.returncode != 0 or line is None:
+                print(f"{name} run failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}", file=sys.stderr)
+                return 1
+            runs[name].append(json.loads(line))
+            f = runs[name][-1]
+            print(f"round {r + 1} {name}: {f['load_s']:.2f} s, stall max {f['stall_max_ms']:.0f} ms, "
+                  f"{f['stalls_over_100ms']:.0f} over 100 ms", flush=True)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\n{args.articles} files, {args.rounds} rounds each, old = {checkouts['old']}; "
+          f"load average {load:.1f} on {os.cpu_count()} cores; medians:")
+    print(f"{'':24s}{'old':>10s}{'new':>10s}")
+    for key, label, fmt in FIGURES:
+        old = [f[key] for f in runs["old"] if key in f]
+        new = [f[key] for f in runs["new"] if key in f]
+        cells = [fmt.format(statistics.median(v)) if v else "—" for v in (old, new)]
+        print(f"{label:24s}{cells[0]:>10s}{cells[1]:>10s}")
+    ratios = [o["load_s"] / n["load_s"] for o, n in zip(runs["old"], runs["new"])]
+    print(f"load time old/new, pair by pair: {', '.join(f'{r:.2f}' for r in ratios)} "
+          f"(median {statistics.median(ratios):.2f}×)")
+    return 0
 
 
 if __name__ == "__main__":

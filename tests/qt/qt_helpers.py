@@ -64,7 +64,9 @@ def syria_like(source: str = "hand/syria.txt") -> ArticleResult:
 
 
 def settle(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Wait for background loading, then deliver the coalesced view refresh."""
+    """Wait for background loading, then deliver the coalesced view refresh (and the stories a
+    worker merges at the end of the job)."""
     qtbot.waitUntil(lambda: not window.loader.is_busy(), timeout=60000)
     window.adapter.flush()
+    window.timeline.wait_for_stories()
     qtbot.wait(10)

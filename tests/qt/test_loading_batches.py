@@ -117,3 +117,24 @@ def test_files_read_ahead_arrive_in_order_and_a_crash_costs_only_its_file(  # ty
     problems = window.problems.problems()
     assert sum("reading process stop" in p for p in problems) == 2
     assert any("b-crash.txt" in p for p in problems) and any("e-crash.txt" in p for p in problems)
+
+
+def test_stories_are_merged_once_the_files_are_in(window, qtbot,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(window.loader, "is_busy", lambda: True)
+    window._load_started()  # what the loader's started signal calls
+    for n in range(30):  # thirty reports of the same two happenings
+        window._add_result(make_result(f"hand/same{n:02d}.txt", [
+            ("Rebels attacked the border post on Tuesday.", "Tuesday", "2016-06-28"),
+            ("The army retook the border post on Wednesday.", "Wednesday", "2016-06-29"),
+        ]))
+    qtbot.waitUntil(lambda: not window.adapter.pending(), timeout=10000)
+    assert window.session.latest_stories() == []  # no merge while the files are read
+    assert not window.timeline._merging.busy()
+    assert not any(key == STORY_LANE for key, _ in window.timeline.data.refs)
+    monkeypatch.setattr(window.loader, "is_busy", lambda: False)
+    window._load_finished(False)
+    settle(window, qtbot)  # the job's end merges them (in a worker while its libraries load)
+    story_events = [i for i, (key, _) in enumerate(window.timeline.data.refs) if key == STORY_LANE]
+    assert len(story_events) == 2
+    assert all(window.timeline.data.labels[i].startswith("30 sources") for i in story_events)

@@ -62,6 +62,7 @@ from .recent import fill_menu
 from .selection import Selection, SelectionModel
 from .session_adapter import SessionAdapter
 from .settings import AppSettings
+from .timeline.story_merging import preload as preload_story_merging
 from .timeline.view import TimelineView
 from .view_refresh import ViewRefresh
 
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
         self.problems.cleared.connect(self._clear_problems)
         self.loader.resultReady.connect(self._add_result)
         self.loader.progress.connect(self._progress)
-        self.loader.started.connect(lambda: self._show_progress(True))
+        self.loader.started.connect(self._load_started)
         self.loader.finished.connect(self._load_finished)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
@@ -366,8 +367,19 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{done} / {total}")
         self.progress_label.setText(Path(path).name if path else "")
 
+    def _load_started(self) -> None:
+        self._show_progress(True)
+        # Merging stories waits for the end of the job: merging the articles loaded so far again
+        # and again took a core from reading the files (the story lane keeps its last merge).
+        self.timeline.pause_stories(True)
+
     def _load_finished(self, cancelled: bool) -> None:
         self._show_progress(False)
+        self.adapter.delay_ms = 0
+        # The first merge imports its libraries (a second or more): in a worker, not in the GUI
+        # thread, and not while the files were read, which wanted the core.
+        preload_story_merging()
+        self.timeline.pause_stories(False)
         # The last refresh of the job, the table and tray included, one view per turn as well
         # (the pending ``settled`` would refresh them all at once, now that nothing loads).
         self.adapter.discard_pending()
@@ -427,10 +439,9 @@ class MainWindow(QMainWindow):
         if not self.loader.is_busy():
             self._refresh_views()
             return
-        heavy = time.perf_counter() - self._last_heavy >= HEAVY_REFRESH_S
-        # Stories are merged afresh on the heavy refreshes only, like the table's rows.
-        self.timeline.fresh_stories = heavy
-        self.view_refresh.request(heavy=heavy)
+        # Stories are not merged while files load (see _load_started).
+        self.timeline.fresh_stories = False
+        self.view_refresh.request(heavy=time.perf_counter() - self._last_heavy >= HEAVY_REFRESH_S)
 
     def _refresh_table(self) -> None:
         self.table.refresh()
@@ -444,8 +455,10 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _refresh_took(self, seconds: float) -> None:
-        # Redraw no more than about a third of the time while files keep arriving.
-        self.adapter.delay_ms = min(2000, int(seconds * 3000))
+        # While files keep arriving, redraw no more than about a sixth of the time: every
+        # millisecond the window spends is one the reading process could have had on two cores.
+        # Once they are in, a change (an edit, an undo) is drawn at once.
+        self.adapter.delay_ms = min(2000, int(seconds * 5000)) if self.loader.is_busy() else 0
 
     def _stories_merged(self) -> None:
         """A worker merged the stories anew (the timeline drew them): the story panes follow."""

@@ -23,12 +23,36 @@ log = logging.getLogger(__name__)
 #: Up to this many events the stories are merged at once in the GUI thread (well under 100 ms).
 SYNC_EVENTS = 400
 
+_preloading: threading.Thread | None = None
+
+
+def preload() -> None:
+    """Import what merging needs (scikit-learn and scipy: a second or more on a busy machine) in a
+    background thread, once, so the first merge does not import it in the GUI thread; the window
+    calls this when files start loading."""
+    global _preloading
+    if _preloading is None:
+        _preloading = threading.Thread(target=_import_libraries, name="story-preload", daemon=True)
+        _preloading.start()
+
+
+def _import_libraries() -> None:
+    from ...core.stories.similarity import vectors
+
+    vectors(["an earthquake struck the town", "the town was struck"])
+
+
+def _at_once(session: Session) -> bool:
+    """Merge in the GUI thread: a small session, unless the libraries are still being imported
+    (the GUI thread would wait for the import)."""
+    if _preloading is not None and _preloading.is_alive():
+        return False
+    return sum(len(e.analysis.events) for e in session.entries) <= SYNC_EVENTS
+
 
 def known_stories(session: Session) -> list[Story]:
     """The stories to show now: merged at once when the session is small, else those merged last."""
-    if sum(len(e.analysis.events) for e in session.entries) <= SYNC_EVENTS:
-        return session.stories()
-    return session.latest_stories()
+    return session.stories() if _at_once(session) else session.latest_stories()
 
 
 class StoryMerging(QObject):
@@ -43,10 +67,15 @@ class StoryMerging(QObject):
         self._thread: threading.Thread | None = None
         self._holding = False  # the GUI-thread collector is paused while a merge runs
         self._done.connect(self._finished)
+        # While files load, no merge starts: each would be out of date a moment later, and they
+        # took the core the reading process and the window need (the window merges at the end).
+        self.paused = False
 
     def stories(self) -> list[Story]:
         """The stories to draw now; starts a merge in the worker when they are out of date."""
-        if sum(len(e.analysis.events) for e in self.session.entries) <= SYNC_EVENTS:
+        if self.paused:
+            return self.session.latest_stories()
+        if _at_once(self.session):
             return self.session.stories()
         if not self.busy():
             job = self.session.story_job()

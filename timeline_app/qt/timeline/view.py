@@ -155,6 +155,7 @@ class TimelineView(NavigationMixin, QWidget):
 
     def _story_merging(self, session: Session) -> StoryMerging:
         merging = StoryMerging(session, self)
+        merging.paused = getattr(self, "_stories_paused", False)
         merging.merged.connect(self._stories_merged)
         self._builder.stories_of = lambda _session: merging.stories()
         return merging
@@ -168,6 +169,12 @@ class TimelineView(NavigationMixin, QWidget):
     def merging_stories(self) -> bool:
         """A worker is merging stories that the view will draw when it is done."""
         return self._merging.busy()
+
+    def pause_stories(self, paused: bool) -> None:
+        """Start no story merge while ``paused`` (files are loading): the story lane keeps the
+        stories merged last; unpaused, the next refresh merges the articles as they are."""
+        self._stories_paused = paused
+        self._merging.paused = paused
 
     def wait_for_stories(self) -> None:
         """Until the stories being merged in the worker are drawn, the event loop running
