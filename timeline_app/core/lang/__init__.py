@@ -13,7 +13,7 @@ from functools import cache
 from types import ModuleType
 
 from ...resources import resource_path
-from ...rules.loader import RuleSet, default_ruleset
+from ...rules.loader import RuleSet, ruleset_of
 from .language import Language
 
 # The language of an article that names none, and of the readers that run before one is known
@@ -47,6 +47,4 @@ def language(code: str) -> Language:
 def ruleset(code: str) -> RuleSet:
     """The rule files of language ``code`` (loaded once)."""
     package(code)
-    # The default language by the same call as every other caller's, so its rules are loaded
-    # once per process whoever asks first (the cache keys on the arguments as written).
-    return default_ruleset() if code == "en" else default_ruleset(code)
+    return ruleset_of(code)
