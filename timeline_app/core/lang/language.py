@@ -154,6 +154,26 @@ class Explanations:
     mentioned_before: str  # in an anchor's label: an expression of the text, not the DCT
     story_reached: str
     placed_line: str  # {surface} {shown} {where} {label} {reached} {why}
+    # normalize's own sentences: the cases decided before a meaning is described
+    user_set: str  # {surface} {value}
+    frequencies: Mapping[str, str]  # a SET's freq → how often ("2X" → "twice")
+    frequency: str  # {n}: how often, beyond those
+    set_with_frequency: str  # {surface} {value} {often} {words}
+    quarter_ended: str  # {surface} {value} {reading} {last}
+    range_start: str  # {surface} {value} {reading} {label}
+    range_start_label: str  # {text} {reading}: the anchor of a range's end
+    with_clock: str  # {said} {clock}
+    said_before: str  # {surface} {value} {reading} {before}
+    impossible: str  # {surface} {value}
+    clock_shared: str  # why a name took the year of the next date
+    clock_day: str  # why a bare clock time took the day the story is on
+    clock_not_past: str  # why a name stayed on the DCT beside a back-story
+    why_narrative: str  # the story's clock, in a narrative
+    why_back_story: str  # the story's clock, in news
+    why_deictic: str  # the DCT's clock
+    dct_midday: str  # {label}: a DCT without its time of day, for counting hours
+    quarter_mentioned: str  # {surface} {reading}: the label of a quarter a duration reported
+    year_so_far: str  # {surface} {year}: the label of the year so far a duration reported
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,10 @@ from datetime import date, datetime, timedelta
 
 from ...rules.loader import RuleSet, default_ruleset
 from .. import lang
-from ..lang.en.dates import human
 from ..lang.en.tense import Tense, tense_near
 from ..lang.language import Explanations, PeriodCues, StoryCues
 from ..model import DCT, Granularity, Span, TimeExpression, TimexType
-from ..values import is_valid, parse_value, set_words
+from ..values import is_valid, parse_value
 from .anchors import (
     GRAN_UNIT,
     Anchor,
@@ -66,7 +65,6 @@ from .tagger import Candidate
 # Reporting periods: "a year earlier" after "the third quarter" means that quarter a year before.
 _PERIOD_UNITS = frozenset({"Q", "H"})
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
-_FREQ_WORDS = {"1X": "once", "2X": "twice", "3X": "three times"}
 
 
 def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
@@ -84,7 +82,7 @@ def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
 
 
 def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | None,
-                 first_meaning: Meaning | None, cues: StoryCues) -> Anchor | None:
+                 first_meaning: Meaning | None, cues: StoryCues, p: Explanations) -> Anchor | None:
     """The start of a range this name ends: "from September through May" is the May after
     that September, "between Monday and Friday" the Friday after that Monday. Only a name of
     the same kind: "from Sept. 14 to Thursday" ends on the Thursday of the report."""
@@ -97,7 +95,7 @@ def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | No
             or not cues.range_from.search(text[max(0, first.start - 12):first.start]):
         return None
     return Anchor(when=first.interval.start, unit=GRAN_UNIT.get(first.granularity, "D"), id=first.id,
-                   label=f'the start of the range "{first.text}" ({human(first.value)})')
+                   label=p.range_start_label.format(text=first.text, reading=p.in_words(first.value)))
 
 
 def _anchor_for(m: Meaning, need: str | None, story: StoryTime, text: str, c: Candidate,
@@ -228,7 +226,7 @@ _CLOCK_VALUE = re.compile(r"T\d")
 _UTC_OFFSET = re.compile(r"(?:Z|[+-]\d\d:?\d\d)$")
 
 
-def _dct_clock(dct: DCT, day: Anchor) -> Anchor:
+def _dct_clock(dct: DCT, day: Anchor, p: Explanations) -> Anchor:
     """The DCT as an anchor for hours and minutes: "Updated 8 hours ago" on a page stamped
     09:49 on 20 January is 01:49 that day, not the day before. A DCT with no time of day is
     taken at midday, so a few hours either way stay on its day."""
@@ -236,7 +234,7 @@ def _dct_clock(dct: DCT, day: Anchor) -> Anchor:
     if parsed is not None and parsed[1] in (Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND):
         return Anchor(when=parsed[0].start, unit="MIN", id=day.id, label=f"{day.label} {dct.value[11:16]}")
     return Anchor(when=day.when + timedelta(hours=12), unit="D", id=day.id,
-                  label=f"{day.label} (no time of day: taken at midday)")
+                  label=p.dct_midday.format(label=day.label))
 
 
 def resolve(candidates: Sequence[Candidate], text: str, dct: DCT | None,
@@ -285,12 +283,12 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             placed = _range_opened(text, candidates, meanings, i, story.time.focus, cues) or placed
         if dct is not None and story.dct is not None and anchor is story.dct \
                 and isinstance(m, Shift) and m.unit in _CLOCK_UNITS:
-            anchor = _dct_clock(dct, story.dct)
+            anchor = _dct_clock(dct, story.dct, words.explanations)
         on_day = _story_day(m, need, story, text, c)
         if on_day is not None:
             anchor, clock = on_day, _CLOCK_DAY
         previous = story.out[-1] if story.out else None
-        start_of_range = _range_start(m, text, c, previous, story.last_meaning, cues)
+        start_of_range = _range_start(m, text, c, previous, story.last_meaning, cues, words.explanations)
         if start_of_range is not None and previous is not None:
             anchor, tense = start_of_range, (Tense.FUTURE, text[previous.end:c.start].strip())
         # "Profit rose in the third quarter from $4 million a year earlier": the same period a
@@ -321,13 +319,14 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             impossible = None
         explanation = _explanation(surface, built, value, type_, anchor, tense, forced=corrected,
                                    closed_on=closed_on, start_of_range=start_of_range, placed=placed,
-                                   clock=_clock_words(story.time, m, clock, need, anchor, value, placed),
+                                   clock=_clock_words(story.time, m, clock, need, anchor, value, placed,
+                                                      words.explanations),
                                    phrases=words.explanations)
         if before is not None:
-            explanation = (f"{surface} → {value} ({human(value)}): the same date as \"{before[1]}\" before, "
-                           "no other year having been named since")
+            explanation = words.explanations.said_before.format(
+                surface=surface, value=value, reading=words.explanations.in_words(value), before=before[1])
         if impossible is not None:
-            explanation = f"{surface}: no such date or value ({impossible}), so it is left without a value"
+            explanation = words.explanations.impossible.format(surface=surface, value=impossible)
         _remember(story, m, value, surface)
         parsed = parse_value(value) if value and type_ in (TimexType.DATE, TimexType.TIME) else None
         interval, gran = parsed if parsed else (None, None)
@@ -341,7 +340,8 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
             corrected=corrected,
         )
         story.out.append(timex)
-        _advance(story, timex, m, text, c, shifted_period=shifted_period, closed_on=closed_on, clock=clock)
+        _advance(story, timex, m, text, c, shifted_period=shifted_period, closed_on=closed_on, clock=clock,
+                 p=words.explanations)
     return story.out, doc_mode
 
 
@@ -394,20 +394,20 @@ def _value(built: Built, anchor: Anchor | None, tense: tuple[Tense, str] | None,
 
 
 def _clock_words(time: StoryTime, m: Meaning, clock: str, need: str | None, anchor: Anchor | None,
-                 value: str | None, placed: Placed | None) -> str | None:
+                 value: str | None, placed: Placed | None, p: Explanations) -> str | None:
     """Which clock an expression was read on and why, when there was a choice to make: a
     name placed in story time, a year shared with the next date, in a narrative an expression
     that would count from a present, in news a name kept on the DCT beside a back-story."""
     if clock == CLOCK_SHARED:
-        return "the year is written once for both"
+        return p.clock_shared
     if clock == _CLOCK_DAY:
-        return "the day the story is on: a coarser date since then does not move it"
+        return p.clock_day
     if value is None or anchor is None or need != "dct":
         return None
     if placed is not None or clock == CLOCK_FOCUS:
-        return time.why(clock)
+        return time.why(clock, p)
     if time.away and underspecified(m, time.mode):
-        return "not told in the past: counted from the document date, the present of the text"
+        return p.clock_not_past
     return None
 
 
@@ -416,24 +416,26 @@ def _explanation(surface: str, built: Built, value: str | None, type_: TimexType
                  start_of_range: Anchor | None, placed: Placed | None, clock: str | None,
                  phrases: Explanations) -> str:
     """The reasoning in words: the user's value, a frequency, a quarter ended, a range, or the rule's."""
+    p = phrases
     if forced:
-        return f"{surface} → {value}: set by the user"
+        return p.user_set.format(surface=surface, value=value)
     freq = built.freq if type_ is TimexType.SET else None
     if freq is not None and value is not None:
-        return f"{surface} → {value}: {_FREQ_WORDS.get(freq, freq.rstrip('X') + ' times')} {set_words(value)}"
+        often = p.frequencies.get(freq) or p.frequency.format(n=freq.rstrip('X'))
+        return p.set_with_frequency.format(surface=surface, value=value, often=often, words=p.set_words(value))
     if closed_on is not None and type_ is not TimexType.DURATION:
-        return (f"{surface} → {value} ({human(value)}): the calendar quarter holding most of "
-                f"the three months ended {human(closed_on.isoformat())}")
+        return p.quarter_ended.format(surface=surface, value=value, reading=p.in_words(value),  # type: ignore[arg-type]
+                                      last=p.in_words(closed_on.isoformat()))
     if start_of_range is not None and value is not None:
-        return f"{surface} → {value} ({human(value)}): the first one on or after {start_of_range.label}"
+        return p.range_start.format(surface=surface, value=value, reading=p.in_words(value), label=start_of_range.label)
     if placed is not None and anchor is not None and value is not None:
         return explain_placed(surface, built.meaning, value, placed.how, anchor, clock or "", phrases)
     said = explain(surface, built.meaning, value, type_, anchor, tense, phrases)
-    return f"{said} ({clock})" if clock else said
+    return p.with_clock.format(said=said, clock=clock) if clock else said
 
 
 def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Candidate, *,
-             shifted_period: bool, closed_on: date | None, clock: str) -> None:
+             shifted_period: bool, closed_on: date | None, clock: str, p: Explanations) -> None:
     """Move the story on: the date later expressions count from, and the period they compare with."""
     interval, gran, value, surface, tid = timex.interval, timex.granularity, timex.value, timex.text, timex.id
     before_year_one = story_interval(value) if interval is None and value is not None else None
@@ -461,7 +463,7 @@ def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Can
         span = parse_value(quarter)
         if span is not None:
             story.period = Anchor(when=span[0].start, unit="Q", id=tid,
-                                  label=f'"{surface}" mentioned before ({human(quarter)})')
+                                  label=p.quarter_mentioned.format(surface=surface, reading=p.in_words(quarter)))
     elif timex.type is TimexType.DURATION and year_to_date(text, c, value, story.periods):
         # "For the nine months, net income rose from $5 million a year earlier": results for
         # the year so far, compared with the same months of the year before. TIMEX3 has no
@@ -470,7 +472,7 @@ def _advance(story: _Story, timex: TimeExpression, m: Meaning, text: str, c: Can
         base = known.when if known is not None else None
         if base is not None:
             story.period = Anchor(when=base.replace(month=1, day=1, hour=0, minute=0, second=0), unit="Y",
-                                  id=tid, label=f'"{surface}" mentioned before (the year {base.year} so far)')
+                                  id=tid, label=p.year_so_far.format(surface=surface, year=base.year))
 
 
 def _week_to_come_on_sunday(m: Meaning, mod: str | None, dct: Anchor, text: str, c: Candidate,

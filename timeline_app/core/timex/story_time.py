@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..lang.en.tense import Tense, tense_near
-from ..lang.language import StoryCues
+from ..lang.language import Explanations, StoryCues
 from ..model import DCT, DocumentMode, Granularity, Interval, Mode
 from ..values import add_months, format_day, format_week, parse_value
 from .anchors import Anchor, add_units, holiday_in, needs, season_start
@@ -305,13 +305,11 @@ class StoryTime:
             self._sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
         return bisect.bisect_left(self._sentence_ends, end) - bisect.bisect_left(self._sentence_ends, start)
 
-    def why(self, clock: str) -> str:
-        """Why that clock, in words, for the explanation."""
+    def why(self, clock: str, p: Explanations) -> str:
+        """Why that clock, in words (the language's), for the explanation."""
         if clock == CLOCK_FOCUS:
-            if self.mode is Mode.NARRATIVE:
-                return "narrative: the text has no present, it keeps the time of its story"
-            return "back-story: an explicit date has moved the story away from the document date"
-        return "deictic: counted from the document date, the present of the text"
+            return p.why_narrative if self.mode is Mode.NARRATIVE else p.why_back_story
+        return p.why_deictic
 
     def _moves_on(self, new: Anchor, m: Meaning) -> bool:
         """Whether a date takes the focus. A coarser date that holds the focus restates where
