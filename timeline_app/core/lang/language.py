@@ -12,8 +12,17 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 Pattern = re.Pattern[str]
+
+
+class Tense(StrEnum):
+    """The tense a language's cues tell of the clause around an expression (what decides "Tuesday")."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,9 @@ class StoryCues:
     the: str  # how a noun phrase starts ("the first order in a decade": no time ahead)
     every: tuple[str, ...]  # how a set that quantifies over every member starts ("every Monday")
     past_perfect: str  # how a past perfect's evidence starts ("had entered Russia in June")
+    # The tense of the clause around text[start:end] and the word that shows it, or None:
+    # (text, start, end, window=12, deadline_decides=True).
+    tense_near: Callable[..., tuple[Tense, str] | None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,7 @@ explanations.py``); this module chooses which one, with what.
 
 from __future__ import annotations
 
-from ..lang.en.tense import Tense
-from ..lang.language import Explanations
+from ..lang.language import Explanations, Tense
 from ..model import TimexType
 from ..values import parse_value
 from .anchors import Anchor, Choice, bare_midnight, place_holiday, place_named, resolve_meaning

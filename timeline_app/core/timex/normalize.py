@@ -19,8 +19,7 @@ from datetime import date, datetime, timedelta
 
 from ...rules.loader import RuleSet, default_ruleset
 from .. import lang
-from ..lang.en.tense import Tense, tense_near
-from ..lang.language import Explanations, PeriodCues, StoryCues
+from ..lang.language import Explanations, PeriodCues, StoryCues, Tense
 from ..model import DCT, Granularity, Span, TimeExpression, TimexType
 from ..values import is_valid, parse_value
 from .anchors import (
@@ -67,7 +66,7 @@ _PERIOD_UNITS = frozenset({"Q", "H"})
 _DAY_OR_FINER = frozenset({"D", "HOUR", "MIN", "SEC"})
 
 
-def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
+def _tense_for(m: Meaning, text: str, c: Candidate, cues: StoryCues) -> tuple[Tense, str] | None:
     """The tense that places a name without a year ("Tuesday", "March"), or None."""
     if isinstance(m, Around):
         m = m.inner
@@ -78,7 +77,7 @@ def _tense_for(m: Meaning, text: str, c: Candidate) -> tuple[Tense, str] | None:
     # A deadline ("extended until Nov. 16") is read as the nearest such date, since months
     # are far apart; within a week the clause tense still tells ("had filed by Wednesday").
     weekday = isinstance(m, Named) and m.kind in ("weekday", "weekend") or isinstance(m, Clock)
-    return tense_near(text, c.start, c.end, deadline_decides=not weekday)
+    return cues.tense_near(text, c.start, c.end, deadline_decides=not weekday)
 
 
 def _range_start(m: Meaning, text: str, c: Candidate, first: TimeExpression | None,
@@ -110,7 +109,7 @@ def _anchor_for(m: Meaning, need: str | None, story: StoryTime, text: str, c: Ca
         # come when the clock is told in the past ("The offer expires in 30 days. Police said
         # the attack happened around 2 a.m.").
         ahead = dct is not None and last.when > dct.when
-        said = tense_near(text, c.start, c.end) if ahead else None
+        said = story.cues.tense_near(text, c.start, c.end) if ahead else None
         if not (said is not None and said[0] is Tense.PAST):
             return last, CLOCK_FOCUS
     if isinstance(m, Shift) and m.n == 0 and m.unit in ("DE", "CE") \
@@ -170,7 +169,7 @@ def _story_day(m: Meaning, need: str | None, story: _Story, text: str, c: Candid
             and focus is not None and focus.unit not in _DAY_OR_FINER):
         return None
     if story.dct is not None and story.time.mode is Mode.NEWS:
-        said = tense_near(text, c.start, c.end)
+        said = story.time.cues.tense_near(text, c.start, c.end)
         if day.when > story.dct.when or said is None or said[0] is not Tense.PAST:
             return None
     return day
@@ -269,7 +268,7 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
         tid = f"t{len(story.out) + 1}"
         surface = text[c.start:c.end]
         need = needs(m)
-        tense = _tense_for(m, text, c)
+        tense = _tense_for(m, text, c, cues)
         anchor, clock = _anchor_for(m, need, story.time, text, c, tense)
         placed = _placed_in_story(m, anchor, tense, cues) \
             if clock == CLOCK_FOCUS and anchor is not None and underspecified(m, story.time.mode) else None
@@ -298,7 +297,7 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
                           and (c.rule.build in ("offset", "anaphor") or last_years_figure(text, c.end, periods)))
         quarter_like = isinstance(m, Shift) and m.unit == "Q" and m.anchor == "dct" \
             or isinstance(m, Literal) and m.value == "P3M"
-        closed_on = _period_end(text, candidates, meanings, i, story.dct, periods) if quarter_like else None
+        closed_on = _period_end(text, candidates, meanings, i, story.dct, periods, cues) if quarter_like else None
         value, anchor = _value(built, anchor, tense, story.period, shifted_period, closed_on, placed)
         if anchor is not None and anchor.bc and value is not None and need:
             value = from_story_years(value)  # counted from a date before year 1
@@ -485,7 +484,7 @@ def _week_to_come_on_sunday(m: Meaning, mod: str | None, dct: Anchor, text: str,
         return False
     if mod == "END" and text[c.start:c.start + len(cues.later)].lower() == cues.later:
         return True
-    said = tense_near(text, c.start, c.end)
+    said = cues.tense_near(text, c.start, c.end)
     return said is not None and said[0] is Tense.FUTURE
 
 
@@ -502,7 +501,7 @@ def _due_in(text: str, c: Candidate, built: Built, cues: StoryCues) -> Built | N
     if found is None or text[c.start:c.start + len(cues.the)].lower() == cues.the \
             or not cues.in_before.search(text, max(0, c.start - 6), c.start):
         return None
-    tense = tense_near(text, c.start, c.end)
+    tense = cues.tense_near(text, c.start, c.end)
     if tense is None or tense[0] is not Tense.FUTURE:
         return None
     return Built(Shift(found[2], int(found[1])), "DATE", built.mod)
@@ -598,7 +597,7 @@ def _day_after_part_of_day(text: str, candidates: Sequence[Candidate], meanings:
 
 
 def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[Built | None], i: int,
-                dct: Anchor | None, periods: PeriodCues) -> date | None:
+                dct: Anchor | None, periods: PeriodCues, cues: StoryCues) -> date | None:
     """The day that closes "the quarter ended July 31" (the date right after "ended"), or None."""
     if i + 1 >= len(candidates) or meanings[i + 1] is None:
         return None
@@ -607,7 +606,7 @@ def _period_end(text: str, candidates: Sequence[Candidate], meanings: Sequence[B
     month = isinstance(m, Named) and m.kind == "month" or isinstance(m, Fixed) and len(m.value) == 7
     if not periods.period_ended.fullmatch(text, candidates[i].end, nxt.start) or not (_is_day(m) or month):
         return None
-    tense = _tense_for(m, text, nxt)
+    tense = _tense_for(m, text, nxt, cues)
     try:
         value = resolve_meaning(m, dct if needs(m) else None, tense[0] if tense else None)
     except (ValueError, OverflowError, StopIteration, IndexError):

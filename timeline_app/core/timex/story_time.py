@@ -22,8 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..lang.en.tense import Tense, tense_near
-from ..lang.language import Explanations, StoryCues
+from ..lang.language import Explanations, StoryCues, Tense
 from ..model import DCT, DocumentMode, Granularity, Interval, Mode
 from ..values import add_months, format_day, format_week, parse_value
 from .anchors import Anchor, add_units, holiday_in, needs, season_start
@@ -339,7 +338,7 @@ class StoryTime:
         if not self._moves_on(anchor, m):
             return
         if self.mode is Mode.NARRATIVE and self.focus is not None \
-                and (aside(self.text, start, end) or planned(self.text, start, end)
+                and (aside(self.text, start, end) or planned(self.text, start, end, self.cues)
                      or not explicit(m) and self.cues.by_before.search(self.text, max(0, start - 4), start)):
             return
         self.focus = anchor
@@ -377,14 +376,14 @@ def aside(text: str, start: int, end: int) -> bool:
     return hi >= 0 and "(" not in text[end:hi] and "\n" not in text[end:hi]
 
 
-def planned(text: str, start: int, end: int) -> bool:
+def planned(text: str, start: int, end: int, cues: StoryCues) -> bool:
     """A date in a clause that looks ahead from the story ("would be exposed for a campaign
     planned in 1976"): a plan, not a time the story has reached."""
     # Only within the paragraph: a heading above ("Allies close in") is no verb of the clause.
     lo = text.rfind("\n\n", 0, start) + 1
     hi = text.find("\n\n", end)
     hi = len(text) if hi < 0 else hi
-    said = tense_near(text[lo:hi], start - lo, end - lo)
+    said = cues.tense_near(text[lo:hi], start - lo, end - lo)
     return said is not None and said[0] is Tense.FUTURE
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..language import StoryCues
+from .tense import tense_near
 
 CUES = StoryCues(
     # A landmark for a comparison or the start of a series, not the time talked about.
@@ -30,4 +31,5 @@ CUES = StoryCues(
     the="the ",
     every=("every", "each"),
     past_perfect="had ",
+    tense_near=tense_near,
 )

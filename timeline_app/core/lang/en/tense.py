@@ -9,15 +9,11 @@ left of the expression first (English puts the verb there more often), then righ
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 
+from ..language import Tense
 from .abbreviations import ABBREVIATIONS
 
-
-class Tense(StrEnum):
-    PAST = "past"
-    PRESENT = "present"
-    FUTURE = "future"
+__all__ = ["Tense", "tense_near"]  # Tense is every language's: the stages read it from here as before
 
 
 # Acronyms ("U.S.") and abbreviations before a number or a lower-case word ("Nov. 21") keep their
