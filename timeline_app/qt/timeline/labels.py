@@ -200,6 +200,11 @@ class LabelsItem(ViewSpaceItem):
                 # Fits nowhere: jump to the first candidate that could fit on some row,
                 # counting the skipped ones into the last label placed.
                 nxt = max(k + 1, int(np.searchsorted(xs, min(row_end), side="left")))
+                if float(xs[k]) + w > view_right_px - 2.0:
+                    # Slid left at the right edge and still nowhere to go: the candidates after
+                    # it slide the same way (only a shorter one might fit), so they are counted
+                    # in at once instead of tried one by one (hundreds in a dense story lane).
+                    nxt = n
                 if lane_placed:
                     lane_placed[-1].hide(ids[k:nxt])
                 k = nxt
