@@ -75,7 +75,7 @@ def test_a_large_session_is_merged_in_a_worker_and_drawn_when_done(qtbot) -> Non
     qtbot.addWidget(view)
     view.set_story_lane(True)
     # the view drew at once, without stories: they are being merged in the worker
-    assert STORY_LANE not in [ln.key for ln in view.data.lanes] and view._merging.busy()
+    assert STORY_LANE not in [ln.key for ln in view.data.lanes] and view.merging_stories()
     with qtbot.waitSignal(view.storiesMerged, timeout=30000):
         pass
     assert view.data.lanes[0].key == STORY_LANE

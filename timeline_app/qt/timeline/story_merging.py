@@ -4,7 +4,9 @@ the articles as they are now, and redraws when it is done.
 Merging 1,000 articles takes about a second, 100,000 events several: on the GUI thread that
 froze the window. A session of a few hundred events is still merged at once, in the GUI thread
 (a few tens of milliseconds), so the story lane is there as soon as the articles are. One
-merge runs at a time; when the articles changed while it ran, the next starts when it ends.
+merge runs at a time, and it starts once the articles have stopped changing for
+:data:`QUIET_MS`: articles added one after another (a script, a project's articles) would
+otherwise have the worker merge every state on the way, taking the core the window needs.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.session import Session
 from ...core.stories import Story, StoryJob
@@ -22,6 +24,8 @@ log = logging.getLogger(__name__)
 
 #: Up to this many events the stories are merged at once in the GUI thread (well under 100 ms).
 SYNC_EVENTS = 400
+#: A merge starts when the articles have not changed for this long (milliseconds).
+QUIET_MS = 300
 
 _preloading: threading.Thread | None = None
 
@@ -70,6 +74,11 @@ class StoryMerging(QObject):
         # While files load, no merge starts: each would be out of date a moment later, and they
         # took the core the reading process and the window need (the window merges at the end).
         self.paused = False
+        self._seen: tuple[object, ...] | None = None  # the articles as the last look found them
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self._settled)
 
     def stories(self) -> list[Story]:
         """The stories to draw now; starts a merge in the worker when they are out of date."""
@@ -79,9 +88,28 @@ class StoryMerging(QObject):
             return self.session.stories()
         if not self.busy():
             job = self.session.story_job()
-            if job is not None:
+            if job is not None and job.signature != self._seen:
+                self._seen = job.signature  # changed since the last look: wait until they settle
+                self._quiet.start()
+            elif job is not None and not self._quiet.isActive():
                 self._start(job)
         return self.session.latest_stories()
+
+    def pending(self) -> bool:
+        """A merge is running or waits for the articles to settle."""
+        return self.busy() or self._quiet.isActive()
+
+    def _settled(self) -> None:
+        if self.paused or self.busy():
+            return
+        job = self.session.story_job()
+        if job is None:
+            return
+        if job.signature != self._seen:  # changed without a redraw asking: wait again
+            self._seen = job.signature
+            self._quiet.start()
+            return
+        self._start(job)
 
     def release(self) -> None:
         """Let the collector run again (when done, or when the view drops this helper)."""

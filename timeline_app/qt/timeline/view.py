@@ -168,7 +168,7 @@ class TimelineView(NavigationMixin, QWidget):
 
     def merging_stories(self) -> bool:
         """A worker is merging stories that the view will draw when it is done."""
-        return self._merging.busy()
+        return self._merging.pending()
 
     def pause_stories(self, paused: bool) -> None:
         """Start no story merge while ``paused`` (files are loading): the story lane keeps the
@@ -183,7 +183,7 @@ class TimelineView(NavigationMixin, QWidget):
 
         from PySide6.QtCore import QCoreApplication
 
-        while self._merging.busy():
+        while self._merging.pending():
             QCoreApplication.processEvents()
             time.sleep(0.002)
 
