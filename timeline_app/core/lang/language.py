@@ -186,6 +186,12 @@ class Explanations:
     dct_midday: str  # {label}: a DCT without its time of day, for counting hours
     quarter_mentioned: str  # {surface} {reading}: the label of a quarter a duration reported
     year_so_far: str  # {surface} {year}: the label of the year so far a duration reported
+    # story time's reasons for the document mode
+    mode_by_user: str  # {mode}
+    mode_no_dct: str
+    mode_story: str  # {far} {years} {far_years} {dct} {median} {present}
+    mode_news: str
+    year_bc: str  # {year}: a year before year one, in words ("480 BC")
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,7 +257,8 @@ def resolve_story(candidates: Sequence[Candidate], text: str, dct: DCT | None,
     cues, periods = words.story, words.periods
     forced = forced or {}
     meanings = [_build_or_none(rs, c) for c in candidates]
-    doc_mode = choose_mode(dct, [b.meaning if b is not None else None for b in meanings], mode)
+    doc_mode = choose_mode(dct, [b.meaning if b is not None else None for b in meanings], mode,
+                           words.explanations)
     dct_anchor = _dct_anchor(dct, words.explanations)
     story = _Story(dct=dct_anchor, time=StoryTime(doc_mode.value, dct_anchor, cues, text), periods=periods)
     for i, c in enumerate(candidates):

@@ -98,12 +98,13 @@ def year_of(value: str) -> int | None:
     return 1 - year if found[1] else year
 
 
-def choose_mode(dct: DCT | None, meanings: Sequence[Meaning | None], requested: Mode | None = None) -> DocumentMode:
-    """The document's mode, with the reason a person can check."""
+def choose_mode(dct: DCT | None, meanings: Sequence[Meaning | None], requested: Mode | None,
+                p: Explanations) -> DocumentMode:
+    """The document's mode, with the reason a person can check (in the words of ``p``)."""
     if requested is not None:
-        return DocumentMode(requested, f"set by the user ({requested})", by_user=True)
+        return DocumentMode(requested, p.mode_by_user.format(mode=requested), by_user=True)
     if dct is None:
-        return DocumentMode(Mode.NARRATIVE, "no document date: the text is read in its own story time")
+        return DocumentMode(Mode.NARRATIVE, p.mode_no_dct)
     years = stated_years(meanings)
     if len(years) >= _MIN_YEARS:
         dct_year = int(dct.value[:4])
@@ -111,12 +112,11 @@ def choose_mode(dct: DCT | None, meanings: Sequence[Meaning | None], requested: 
         present = sum(1 for m in meanings if m is not None and deictic(m))
         if len(far) >= _FAR_SHARE * len(years) and present <= _DEICTIC_PER_YEAR * len(years):
             median = int(statistics.median(years))
-            shown = f"{1 - median} BC" if median <= 0 else str(median)
-            return DocumentMode(Mode.NARRATIVE, (
-                f"{len(far)} of the {len(years)} years the text states lie {_FAR_YEARS} or more years "
-                f"from the document date {dct.value[:10]} (median {shown}) and only {present} of its "
-                f"expressions speak from a present: a story told in its own time"))
-    return DocumentMode(Mode.NEWS, "the document date is the present of the text")
+            shown = p.year_bc.format(year=1 - median) if median <= 0 else str(median)
+            return DocumentMode(Mode.NARRATIVE, p.mode_story.format(
+                far=len(far), years=len(years), far_years=_FAR_YEARS, dct=dct.value[:10], median=shown,
+                present=present))
+    return DocumentMode(Mode.NEWS, p.mode_news)
 
 
 def deictic(m: Meaning) -> bool:

@@ -109,4 +109,11 @@ PHRASES = Explanations(
     dct_midday="{label} (no time of day: taken at midday)",
     quarter_mentioned='"{surface}" mentioned before ({reading})',
     year_so_far='"{surface}" mentioned before (the year {year} so far)',
+    mode_by_user="set by the user ({mode})",
+    mode_no_dct="no document date: the text is read in its own story time",
+    mode_story=("{far} of the {years} years the text states lie {far_years} or more years "
+                "from the document date {dct} (median {median}) and only {present} of its "
+                "expressions speak from a present: a story told in its own time"),
+    mode_news="the document date is the present of the text",
+    year_bc="{year} BC",
 )
