@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from timeline_app.core.ingest import read_article, read_article_bytes
-from timeline_app.core.ingest.page_layout import MAX_LINE, MAX_LINES
+from timeline_app.core.ingest.page_layout import MAX_LINE, MAX_LINES, segments
 from timeline_app.core.model import Article
 from timeline_app.core.pipeline import analyze
 
@@ -138,3 +139,21 @@ def test_a_page_that_holds_its_article_twice_shows_it_once() -> None:
     assert article.text.count("The port reopened on Monday") == 1
     assert article.text.count("Ships had queued outside since Friday") == 1
     assert _marked(article, article.text.index("© 2022"), article.text.index("© 2022") + 6)
+
+
+def test_two_lists_side_by_side_stay_two_lines_however_memory_is_reused() -> None:
+    # Each list is its own line. The lists were once told apart by id() of lxml's element
+    # proxies, which lxml frees and reuses: neighbouring lists could merge into one line, and
+    # differently from one run to the next (seen on saved pages' footers).
+    footer = "".join(
+        f"<div><ul>{''.join(f'<li>List {n} entry {k}</li>' for k in range(3))}</ul></div>"
+        for n in range(60)
+    )
+    tree = lxml.html.fromstring(f"<html><body><footer>{footer}</footer></body></html>")
+    for _ in range(5):
+        groups: dict[int, set[int]] = {}
+        for segment in segments(tree):
+            n = int(segment.text.split()[1])
+            groups.setdefault(segment.group, set()).add(n)
+        assert all(len(lists) == 1 for lists in groups.values()), groups
+        assert len(groups) == 60

@@ -97,7 +97,10 @@ def segments(tree: lxml.html.HtmlElement) -> list[Segment]:
     root = body if body is not None else tree
     out: list[Segment] = []
     parts: list[str] = []
-    groups = [0]  # the open list-like containers, innermost last
+    groups = [0]  # the open list-like containers, innermost last, each by its own number
+    # A number, not id(element): lxml makes a new proxy object per visit and frees it, so two
+    # lists could share an id (their entries joined into one line, differently run to run).
+    opened = 0
     hidden: list[bool] = []  # per open element: whether it was skipped
     in_nav = 0
 
@@ -121,7 +124,8 @@ def segments(tree: lxml.html.HtmlElement) -> list[Segment]:
             else:
                 parts.append(_EDGE)
             if tag in _GROUP:
-                groups.append(id(element))
+                opened += 1
+                groups.append(opened)
             in_nav += tag == "nav"
             if element.text:
                 parts.append(element.text)
