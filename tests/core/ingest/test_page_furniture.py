@@ -9,6 +9,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from timeline_app.core.batch import process_unit, units_of
+from timeline_app.core.formats.tabular import article_json
 from timeline_app.core.ingest import read_article, read_article_bytes
 from timeline_app.core.ingest.page_layout import MAX_LINE, MAX_LINES, segments
 from timeline_app.core.model import Article
@@ -157,3 +159,17 @@ def test_two_lists_side_by_side_stay_two_lines_however_memory_is_reused() -> Non
             groups.setdefault(segment.group, set()).add(n)
         assert all(len(lists) == 1 for lists in groups.values()), groups
         assert len(groups) == 60
+
+
+def test_extract_json_says_which_parts_of_the_text_are_furniture() -> None:
+    # A reader of the JSON gets the whole page in "text"; "boilerplate" tells it the furniture.
+    (unit,) = units_of(PAGE)
+    a = article_json(process_unit(unit))
+    text = a["text"]
+    spans = a["boilerplate"]
+    for line in FURNITURE:
+        at = text.index(line)
+        assert any(s["start"] <= at and at + len(line) <= s["end"] for s in spans), line
+    for line in MAIN:
+        at = text.index(line)
+        assert not any(s["start"] < at + len(line) and at < s["end"] for s in spans), line

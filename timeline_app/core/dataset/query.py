@@ -31,6 +31,7 @@ from ..model import (
     Event,
     Interval,
     Mode,
+    Span,
 )
 from ..project.tables import timex_from
 from .parquet import DatasetError, info, read_table
@@ -302,7 +303,9 @@ def result_from_json(a: dict[str, Any]) -> ArticleResult:
             DctCandidate(value=c["value"], origin=DctOrigin(c["origin"]), kind=c["kind"], source=c["source"],
                          strength=c["strength"], utc_offset=c.get("utc_offset"), verdict=c.get("verdict") or "")
             for c in d.get("candidates") or ()))
-    article = Article(source=a["source"], title=a.get("title") or a["source"], text=a["text"], dct=dct)
+    boilerplate = tuple(Span(b["start"], b["end"]) for b in a.get("boilerplate") or ())
+    article = Article(source=a["source"], title=a.get("title") or a["source"], text=a["text"], dct=dct,
+                      boilerplate=boilerplate)
     timexes = tuple(timex_from(t) for t in a.get("timexes") or ())
     events = tuple(Event(id=e["id"], label=e["label"], start=e["start"], end=e["end"], timex=e.get("timex"),
                          interval=_interval(e.get("interval"))) for e in a.get("events") or ())

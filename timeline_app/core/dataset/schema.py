@@ -45,6 +45,8 @@ ARTICLES = pa.schema([
     ("text", pa.large_string()),
     ("errors", pa.list_(_STR)),
     ("url", _STR),  # the page's canonical URL, else the file's (formats.placed.article_url)
+    # The page furniture kept in the text (spans of it), so an article pulled back is marked as read.
+    ("boilerplate", pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32())]))),
 ])
 TIMEXES = pa.schema([
     ("article_id", pa.int64()), ("id", _STR), ("start", pa.int32()), ("end", pa.int32()),
@@ -105,6 +107,7 @@ def article_rows(ordinal: int, a: Mapping[str, Any]) -> Iterable[tuple[str, Row]
         "text_length": None if text is None else len(text), "text": text,
         "errors": list(a.get("errors") or ()),
         "url": a.get("url"),
+        "boilerplate": list(a.get("boilerplate") or ()),
     }
     for t in a.get("timexes") or ():
         start, end = _interval(t.get("interval"))
@@ -161,6 +164,7 @@ def article_json_from_rows(article: Row, timexes: Iterable[Row], events: Iterabl
         out["dct"] = dct
     out["mode"] = None if article["mode"] is None else {"value": article["mode"], "reason": article["mode_reason"]}
     out["text"] = article["text"]
+    out["boilerplate"] = [{"start": b["start"], "end": b["end"]} for b in article.get("boilerplate") or ()]
     out["timexes"] = [{
         "id": t["id"], "start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"],
         "value": t["value"], "mod": t["mod"], "anchor": t["anchor"], "interval": _interval_json(t),

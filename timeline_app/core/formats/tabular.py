@@ -30,7 +30,7 @@ def article_json(result: ArticleResult) -> dict[str, object]:
     errors = [readable(e) for e in result.errors]
     if article is None:
         return {**source_fields(result.source), "title": None, "dct": None, "mode": None, "text": None,
-                "timexes": [], "events": [], "errors": errors}
+                "boilerplate": [], "timexes": [], "events": [], "errors": errors}
     return {
         **source_fields(result.source),
         "title": readable(article.title),
@@ -38,6 +38,9 @@ def article_json(result: ArticleResult) -> dict[str, object]:
         "dct": article.dct.to_json() if article.dct else None,
         "mode": result.analysis.mode.to_json() if result.analysis.mode else None,
         "text": article.text,
+        # The page furniture and rights lines kept in the text: read, but no expression or event
+        # comes from them; a reader of the JSON needs them to tell the article from its page.
+        "boilerplate": [{"start": b.start, "end": b.end} for b in article.boilerplate],
         "timexes": [t.to_json() for t in result.analysis.timexes],
         # The whole sentence beside the cut label: a reader quotes it, a spreadsheet filters on it.
         "events": [{**e.to_json(), "sentence": _sentence(article, e)} for e in result.analysis.events],
