@@ -81,6 +81,22 @@ def context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def warm_up() -> None:
+    """Start the fork server now, in a thread of its own (the window does when it opens): the first
+    file of the first load then waits for no Python start-up and imports (~0.5 s, more on a busy
+    machine)."""
+    import threading
+
+    def start() -> None:
+        if context().get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            with contextlib.suppress(Exception):  # the first Reader starts it then
+                forkserver.ensure_running()
+
+    threading.Thread(target=start, name="reader-warm-up", daemon=True).start()
+
+
 class Reader:
     """One child process reading one file at a time."""
 

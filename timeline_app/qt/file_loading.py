@@ -222,6 +222,7 @@ class Loader(QObject):
         self._pending: list[Path] = []
         #: what the reading process runs for each path (a module-level function: it is pickled)
         self.read: reading_process.Read = reading_process.read_path
+        reading_process.warm_up()
 
     def is_busy(self) -> bool:
         return self._thread is not None

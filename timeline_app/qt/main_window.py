@@ -68,6 +68,7 @@ from .view_refresh import ViewRefresh
 
 RESERVED_SHORTCUTS = {"project": "Ctrl+S", "export": "Ctrl+E"}
 HEAVY_REFRESH_S = 3.0
+LOADING_REDRAW_MS = 500  # while files load, the views are redrawn at most twice a second
 
 
 class ProjectHandler(Protocol):
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
         # While files keep arriving, redraw no more than about a sixth of the time: every
         # millisecond the window spends is one the reading process could have had on two cores.
         # Once they are in, a change (an edit, an undo) is drawn at once.
-        self.adapter.delay_ms = min(2000, int(seconds * 5000)) if self.loader.is_busy() else 0
+        self.adapter.delay_ms = min(2000, max(LOADING_REDRAW_MS, int(seconds * 5000))) if self.loader.is_busy() else 0
 
     def _stories_merged(self) -> None:
         """A worker merged the stories anew (the timeline drew them): the story panes follow."""
