@@ -112,3 +112,21 @@ def test_the_cues_of_the_article_language_decide_the_reading(second_language: st
     values_en = [t.value for t in pipeline.analyze(english).timexes]
     values_xx = [t.value for t in pipeline.analyze(dataclasses.replace(english, language=second_language)).timexes]
     assert values_en == ["1995", "1989", "1994"] and values_xx == ["1995", "1989", "1988"], (values_en, values_xx)
+
+
+def test_sentences_end_by_the_abbreviations_of_the_article_language(second_language: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Bd." (Band, a volume) is an abbreviation in "xx", not in English: English ends the
+    # sentence at its dot, "xx" reads on, so the event is the whole sentence there.
+    xx = lang.language(second_language)
+    words = dataclasses.replace(xx.sentences, abbreviations=xx.sentences.abbreviations | {"bd"})
+    package = type(lang.package("en"))("timeline_app.core.lang.xx")
+    package.LANGUAGE = dataclasses.replace(xx, sentences=words)  # type: ignore[attr-defined]
+    real_package = lang.package
+    monkeypatch.setattr(lang, "package", lambda code: package if code == "xx" else real_package(code))
+    text = "The archive opened on May 10, 1990 with the letters of Bd. Seven of the series."
+    english = Article(source="a.txt", title="", text=text)
+    (event_en,) = pipeline.analyze(english).events
+    (event_xx,) = pipeline.analyze(dataclasses.replace(english, language=second_language)).events
+    assert text[event_en.start:event_en.end].endswith("Bd.")
+    assert text[event_xx.start:event_xx.end] == text

@@ -10,17 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .lang.en.abbreviations import ABBREVIATIONS
-from .lang.en.labels import event_label, is_event_sentence
-from .lang.en.landmarks import landmark
+from . import lang
 from .model import Article, Event, Granularity, Span, TimeExpression
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 
 
-def sentences(text: str) -> Iterator[Span]:
-    """Sentence spans of ``text`` (leading/trailing whitespace excluded)."""
+def sentences(text: str, language: str = lang.DEFAULT) -> Iterator[Span]:
+    """Sentence spans of ``text`` (leading/trailing whitespace excluded), by ``language``'s abbreviations."""
+    abbreviations = lang.language(language).sentences.abbreviations
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
@@ -28,7 +27,7 @@ def sentences(text: str) -> Iterator[Span]:
             word = _WORD_BEFORE.search(text[max(start, m.start() - 30):m.start() + 1].rstrip("."))
             token = word.group(1).lower().rstrip(".") if word else ""
             # "Col. Garver", "U.S. officials", "Jan. 1": not an end. A single capital is an initial.
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in abbreviations or (len(token) == 1 and token.isalpha()):
                 continue
         if (span := trimmed(text, start, end)) is not None:
             yield span
@@ -46,12 +45,13 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def make_label(sentence: str, timex: Span | None = None) -> str:
-    """A short label that says what happened (see :mod:`.lang.en.labels`).
+def make_label(sentence: str, timex: Span | None = None, language: str = lang.DEFAULT) -> str:
+    """A short label that says what happened, in ``language`` (English: :mod:`.lang.en.labels`).
 
     ``timex`` is the span of the event's expression within ``sentence``.
     """
-    return event_label(sentence, (timex.start, timex.end) if timex is not None else None)
+    words = lang.language(language).sentences
+    return words.event_label(sentence, (timex.start, timex.end) if timex is not None else None)
 
 
 _RANK = {g: i for i, g in enumerate(Granularity)}  # finer granularities come first in the enum
@@ -70,8 +70,9 @@ def find_events(article: Article, timexes: Sequence[TimeExpression]) -> list[Eve
     if article.dct is not None and article.dct.start is not None and article.dct.end is not None:
         dateline = Span(article.dct.start, article.dct.end)
     events: list[Event] = []
+    words = lang.language(article.language).sentences  # the article's own language
     i = 0
-    for sent in sentences(article.text):
+    for sent in sentences(article.text, article.language):
         if dateline is not None and dateline.overlaps(sent):
             # "WASHINGTON, March 22, 2013 (AP) — The president said on Friday...": the dateline
             # is not an event, but the sentence it opens may be.
@@ -87,14 +88,14 @@ def find_events(article: Article, timexes: Sequence[TimeExpression]) -> list[Eve
                 inside.append(placeable[i])
             i += 1
         # "the worst crisis since 1989", "after losing in 2005": a landmark does not place the event.
-        inside = [t for t in inside if landmark(article.text, t.start, sent.start) is None]
+        inside = [t for t in inside if words.landmark(article.text, t.start, sent.start) is None]
         if not inside or article.in_boilerplate(sent.start, sent.end):
             continue
         best = min(inside, key=lambda t: (_RANK[t.granularity] if t.granularity else 99, t.start))
         sentence = article.text[sent.start:sent.end]
         where = Span(best.start - sent.start, best.end - sent.start)
-        if not is_event_sentence(sentence, (where.start, where.end), article.title):
+        if not words.is_event_sentence(sentence, (where.start, where.end), article.title):
             continue  # the headline, a byline, a bare date line
-        events.append(Event(id=f"e{len(events) + 1}", label=make_label(sentence, where),
+        events.append(Event(id=f"e{len(events) + 1}", label=make_label(sentence, where, article.language),
                             start=sent.start, end=sent.end, timex=best.id, interval=best.interval))
     return events

@@ -345,7 +345,7 @@ class Session:
         added = [(c, span) for c, span in located if c.kind is CorrectionKind.ADD_EVENT]
         for n, (c, span) in enumerate(added, start=1):
             parsed = parse_value(c.value or "")
-            label = c.label or make_label(article.text[span.start:span.end])
+            label = c.label or make_label(article.text[span.start:span.end], language=article.language)
             events.append(Event(id=f"u{n}", label=label, start=span.start, end=span.end, timex=None,
                                 interval=parsed[0] if parsed else None, user_added=True))
         if labels:  # the last label given for a sentence wins

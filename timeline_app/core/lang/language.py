@@ -103,6 +103,19 @@ class BuilderWords:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentences:
+    """How sentences end and what an event of one is called (the tagger's dots, the events stage)."""
+
+    abbreviations: frozenset[str]  # lower case, without their dot: a dot after one ends no sentence
+    # (sentence, expression span within it or None, limit) → a short label that says what happened
+    event_label: Callable[..., str]
+    # (sentence, expression span within it or None, title) → whether it reports something that happened
+    is_event_sentence: Callable[..., bool]
+    # (text, start, sentence_start) → the landmark word when the date at start places no event
+    landmark: Callable[..., str | None]
+
+
+@dataclass(frozen=True, slots=True)
 class Explanations:
     """The sentences that give the reasoning behind a value (the timex stage's explain).
 
@@ -205,3 +218,4 @@ class Language:
     periods: PeriodCues
     builders: BuilderWords
     explanations: Explanations
+    sentences: Sentences

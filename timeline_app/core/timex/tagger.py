@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...rules.loader import Rule, RuleSet, default_ruleset
-from ..lang.en.abbreviations import ABBREVIATIONS
+from .. import lang
 from ..model import Span
 from .dispatch import plan_for
 
@@ -95,6 +95,7 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
     over every character (within the hard breaks): the reference the quick path is tested against.
     """
     rs = ruleset or default_ruleset()
+    abbreviations = lang.language(rs.language).sentences.abbreviations  # the rules' own language
     plan = plan_for(rs)
     breaks = hard_breaks(text)
     whole = _cut([(0, len(text))], breaks)
@@ -120,7 +121,7 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         # Trailing spaces or punctuation a pattern swallowed are not part of the expression.
         while end > start and text[end - 1] in " ,.-":
-            if text[end - 1] == "." and _keeps_dot(text, start, end):
+            if text[end - 1] == "." and _keeps_dot(text, start, end, abbreviations):
                 break
             end -= 1
         found.append((-(end - start), -rule.priority, order, start, Candidate(start, end, rule, groups)))
@@ -142,7 +143,7 @@ def tag(text: str, ruleset: RuleSet | None = None, skip: Sequence[Span] = (),
     return taken
 
 
-def _keeps_dot(text: str, start: int, end: int) -> bool:
+def _keeps_dot(text: str, start: int, end: int, abbreviations: frozenset[str]) -> bool:
     """A final dot belongs to an abbreviation ("Sept.", "p.m.") but not to a sentence end."""
     word = text[start:end].rsplit(" ", 1)[-1].lower()
-    return word.endswith(".") and word[:-1] in ABBREVIATIONS
+    return word.endswith(".") and word[:-1] in abbreviations
