@@ -414,6 +414,7 @@ def shown_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.Html
     above = head is not None
     found = 0
     memo: dict[lxml.html.HtmlElement, bool] = {}
+    dated: dict[str, bool] = {}  # a page repeats its class names hundreds of times: each is read once
     # libxml2 picks the labelled elements (and the headline, to know what is above it) in
     # document order; Python then reads only those labels
     for element in tree.xpath(_LABELLED + (f" | {head_path}" if head_path else "")):
@@ -422,7 +423,7 @@ def shown_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.Html
             continue
         if element.tag != "time":
             label, ident = element.get("class"), element.get("id")
-            if not (label and _DATE_CLASS.search(label.lower()) or ident and _DATE_CLASS.search(ident.lower())):
+            if not (label and _dated(label, dated) or ident and _dated(ident, dated)):
                 continue
         if _elsewhere(element, memo):
             continue
@@ -435,6 +436,14 @@ def shown_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.Html
         found += 1
         if found >= _MAX_SHOWN_ELEMENTS:
             return
+
+
+def _dated(label: str, seen: dict[str, bool]) -> bool:
+    """Whether a class or id names a date (``_DATE_CLASS``), remembered in ``seen``."""
+    found = seen.get(label)
+    if found is None:
+        found = seen[label] = _DATE_CLASS.search(label.lower()) is not None
+    return found
 
 
 def _shown(elements: list[tuple[lxml.html.HtmlElement, str, bool]]) -> list[DctCandidate]:

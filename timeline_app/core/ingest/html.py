@@ -51,6 +51,9 @@ _MAX_DATELINE = 200
 _FIRST_DATE_CHARS = 400  # with no other evidence, a date this near the top of the text is taken
 _XML_DECL = re.compile(r"\A\s{0,100}<\?xml[^>]{0,300}\?>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Looked for one by one first: each is a fast scan of the page, and together a quarter of what the
+# regex's scan costs on a page that has none (nearly every page).
+_CONTROL_CHARS = tuple(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -158,7 +161,8 @@ def _parse(html: str) -> lxml.html.HtmlElement:
     html = _without_internal_subset(html)
     # Control characters are not XML: lxml parses them, then refuses to set them (drop_tree
     # raised ValueError on a form feed before <script>). They are white space to a reader.
-    html = _CONTROL.sub(" ", html)
+    if any(c in html for c in _CONTROL_CHARS):
+        html = _CONTROL.sub(" ", html)
     parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=True,
                                   remove_pis=True, huge_tree=False)
     try:
