@@ -96,6 +96,6 @@ def find_events(article: Article, timexes: Sequence[TimeExpression]) -> list[Eve
         where = Span(best.start - sent.start, best.end - sent.start)
         if not words.is_event_sentence(sentence, (where.start, where.end), article.title):
             continue  # the headline, a byline, a bare date line
-        events.append(Event(id=f"e{len(events) + 1}", label=make_label(sentence, where, article.language),
+        events.append(Event(id=f"e{len(events) + 1}", label=words.event_label(sentence, (where.start, where.end)),
                             start=sent.start, end=sent.end, timex=best.id, interval=best.interval))
     return events

@@ -230,12 +230,7 @@ class Session:
 
     def revert(self, correction: Correction) -> None:
         """Remove a correction (the last equal one): what undo does."""
-        for i in range(len(self.corrections) - 1, -1, -1):
-            if self.corrections[i] == correction:
-                del self.corrections[i]
-                break
-        else:
-            raise ValueError("correction not in session")
+        _remove_last(self.corrections, correction, "correction")
         self._rebuild(self.entry(correction.article))
         self._emit("changed", correction.article)
 
@@ -398,12 +393,7 @@ class Session:
 
     def revert_story_decision(self, decision: Decision) -> None:
         """Remove a split or merge (the last equal one): what undo does."""
-        for i in range(len(self.story_decisions) - 1, -1, -1):
-            if self.story_decisions[i] == decision:
-                del self.story_decisions[i]
-                break
-        else:
-            raise ValueError("story decision not in session")
+        _remove_last(self.story_decisions, decision, "story decision")
         self._emit("stories")
 
     # -- queries -------------------------------------------------------------------------
@@ -412,3 +402,12 @@ class Session:
             by_id = entry.timex_by_id
             for event in entry.analysis.events:
                 yield entry, event, by_id.get(event.timex) if event.timex else None
+
+
+def _remove_last(items: list, item: object, what: str) -> None:
+    """Remove the last element of ``items`` equal to ``item`` (what undo takes back)."""
+    for i in range(len(items) - 1, -1, -1):
+        if items[i] == item:
+            del items[i]
+            return
+    raise ValueError(f"{what} not in session")
